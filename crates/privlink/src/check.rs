@@ -1,0 +1,441 @@
+//! The engine: parse once, build the body view, run every rule family, place the findings.
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::lines::LineIndex;
+use crate::matrix::{self, Cell, Combination};
+use crate::model::{Field, Provider, Vendor};
+use crate::registry;
+use crate::rules;
+use crate::text::{key_of, span_of};
+use jsonc_parser::ast::{Object, ObjectProp, Value};
+use serde::Serialize;
+use std::fmt;
+
+/// Default size limit (PL004): 1 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
+/// Default nesting limit (PL004): 64 levels.
+pub const DEFAULT_MAX_DEPTH: usize = 64;
+
+/// How to run the rules: per-rule severity overrides and input limits.
+#[derive(Debug, Clone)]
+pub struct Options {
+    overrides: Vec<(&'static str, Option<Severity>)>,
+    /// Largest input accepted, in bytes (PL004).
+    pub max_bytes: usize,
+    /// Deepest nesting accepted (PL004).
+    pub max_depth: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            overrides: Vec::new(),
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+/// A rule code or name that the registry does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule(pub String);
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown rule `{}` (see `privlink rules`)", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+impl Options {
+    /// Sets the severity of every finding of a rule (`Some`) or switches the rule off (`None`).
+    /// `rule` is a code (`PL203`) or a name (`non-canonical-case`).
+    pub fn set_severity(
+        &mut self,
+        rule: &str,
+        severity: Option<Severity>,
+    ) -> Result<&mut Self, UnknownRule> {
+        let meta = registry::rule(rule).ok_or_else(|| UnknownRule(rule.to_string()))?;
+        self.overrides.retain(|(c, _)| *c != meta.code);
+        self.overrides.push((meta.code, severity));
+        Ok(self)
+    }
+
+    /// Switches a rule off.
+    pub fn disable(&mut self, rule: &str) -> Result<&mut Self, UnknownRule> {
+        self.set_severity(rule, None)
+    }
+
+    /// The override for a rule: `None` = no override, `Some(None)` = off.
+    pub fn severity_override(&self, code: &str) -> Option<Option<Severity>> {
+        self.overrides
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, s)| *s)
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Findings at `error`.
+    pub errors: usize,
+    /// Findings at `warning`.
+    pub warnings: usize,
+    /// Findings at `info`.
+    pub infos: usize,
+}
+
+/// The result of a check: every finding, sorted by position.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    valid: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub(crate) fn new(diagnostics: Vec<Diagnostic>) -> Report {
+        Report {
+            valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
+            diagnostics,
+        }
+    }
+
+    /// True when no finding is an error.
+    pub fn is_valid(&self) -> bool {
+        self.valid
+    }
+
+    /// Every finding, in order of position.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Takes the findings.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// Counts by severity.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for d in &self.diagnostics {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+
+    /// The most severe finding's severity.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+
+    /// Appends findings (the request-level ones) and re-sorts.
+    pub(crate) fn extend(&mut self, more: Vec<Diagnostic>) {
+        self.diagnostics.extend(more);
+        self.valid = !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+    }
+}
+
+/// Collects findings, applying the caller's severity overrides.
+#[derive(Debug)]
+pub(crate) struct Sink<'o> {
+    opts: &'o Options,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+impl<'o> Sink<'o> {
+    pub(crate) fn new(opts: &'o Options) -> Sink<'o> {
+        Sink {
+            opts,
+            diags: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, mut d: Diagnostic) {
+        match self.opts.severity_override(d.code) {
+            Some(None) => {}
+            Some(Some(s)) => {
+                d.severity = s;
+                self.diags.push(d);
+            }
+            None => self.diags.push(d),
+        }
+    }
+
+    pub(crate) fn options(&self) -> &Options {
+        self.opts
+    }
+}
+
+/// How the provider field resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resolved<T> {
+    /// Absent, empty, or (for suppressed typos) treated as absent.
+    Missing,
+    /// Present but not a known value, or of the wrong type.
+    Invalid,
+    /// A known value (compared case-insensitively).
+    Known(T),
+}
+
+/// The top-level object, with every known field looked up once.
+#[derive(Debug)]
+pub(crate) struct Body<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) root: &'a Object<'a>,
+    /// Index into `root.properties` of the (last) member for each [`Field`].
+    members: [Option<usize>; 10],
+    pub(crate) provider: Resolved<Provider>,
+    pub(crate) vendor: Resolved<Vendor>,
+    /// The matrix row, when provider and vendor resolve to a combination the provider offers.
+    pub(crate) combination: Option<&'static Combination>,
+}
+
+/// A field's value classified once for every rule.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum FieldValue<'a> {
+    Absent,
+    /// `null` or `""`.
+    Empty,
+    /// Wrong JSON type (PL103).
+    WrongType,
+    Str(&'a str, Span),
+    List(&'a jsonc_parser::ast::Array<'a>),
+}
+
+impl<'a> Body<'a> {
+    pub(crate) fn new(text: &'a str, root: &'a Object<'a>) -> Body<'a> {
+        let mut members = [None; 10];
+        for (i, p) in root.properties.iter().enumerate() {
+            if let Some(f) = Field::from_key(key_of(p)) {
+                members[f.index()] = Some(i);
+            }
+        }
+        // A misspelt key whose one suggestion is an absent field stands in for that field
+        // (PL101 reports the key; every other rule sees the value), so renaming it (`--fix`)
+        // reveals no new finding.
+        for (i, p) in root.properties.iter().enumerate() {
+            let key = key_of(p);
+            if Field::from_key(key).is_none() {
+                if let crate::suggest::KeySuggestion::Field(f) = crate::suggest::suggest_key(key) {
+                    if root.properties.iter().all(|q| key_of(q) != f.key()) {
+                        members[f.index()] = Some(i);
+                    }
+                }
+            }
+        }
+        let mut body = Body {
+            text,
+            root,
+            members,
+            provider: Resolved::Missing,
+            vendor: Resolved::Missing,
+            combination: None,
+        };
+        body.provider = match body.value(Field::Provider) {
+            FieldValue::Absent | FieldValue::Empty => Resolved::Missing,
+            FieldValue::Str(s, _) => {
+                Provider::parse(s.trim()).map_or(Resolved::Invalid, Resolved::Known)
+            }
+            _ => Resolved::Invalid,
+        };
+        body.vendor = match body.value(Field::Vendor) {
+            FieldValue::Absent | FieldValue::Empty => Resolved::Missing,
+            FieldValue::Str(s, _) => {
+                Vendor::parse(s.trim()).map_or(Resolved::Invalid, Resolved::Known)
+            }
+            _ => Resolved::Invalid,
+        };
+        body.combination = match (body.provider, body.vendor) {
+            (Resolved::Known(p), Resolved::Known(v)) => matrix::combination(p, v),
+            (Resolved::Known(p), Resolved::Missing) => matrix::combination(p, Vendor::Generic),
+            _ => None,
+        };
+        body
+    }
+
+    /// The member for a field.
+    pub(crate) fn member(&self, f: Field) -> Option<(usize, &'a ObjectProp<'a>)> {
+        self.members[f.index()].map(|i| (i, &self.root.properties[i]))
+    }
+
+    /// The JSON pointer of a field as written in this body (a misspelt key standing in for the
+    /// field keeps its own spelling).
+    pub(crate) fn ptr(&self, f: Field) -> String {
+        match self.member(f) {
+            Some((_, p)) => format!("/{}", crate::text::pointer_token(key_of(p))),
+            None => f.pointer().to_string(),
+        }
+    }
+
+    /// The field's value, classified.
+    pub(crate) fn value(&self, f: Field) -> FieldValue<'a> {
+        let Some((_, p)) = self.member(f) else {
+            return FieldValue::Absent;
+        };
+        match (&p.value, f.field_type()) {
+            (Value::NullKeyword(_), _) => FieldValue::Empty,
+            (Value::StringLit(s), crate::model::FieldType::String) => {
+                let v = s.value.trim();
+                if v.is_empty() {
+                    FieldValue::Empty
+                } else {
+                    FieldValue::Str(v, span_of(s))
+                }
+            }
+            (Value::StringLit(s), crate::model::FieldType::StringList)
+                if s.value.trim().is_empty() =>
+            {
+                FieldValue::Empty
+            }
+            (Value::Array(a), crate::model::FieldType::StringList) => {
+                if a.elements.iter().all(|e| matches!(e, Value::StringLit(_))) {
+                    FieldValue::List(a)
+                } else {
+                    FieldValue::WrongType
+                }
+            }
+            _ => FieldValue::WrongType,
+        }
+    }
+
+    /// A non-empty string value.
+    pub(crate) fn str(&self, f: Field) -> Option<(&'a str, Span)> {
+        match self.value(f) {
+            FieldValue::Str(s, sp) => Some((s, sp)),
+            _ => None,
+        }
+    }
+
+    /// A list of strings.
+    pub(crate) fn list(&self, f: Field) -> Option<&'a jsonc_parser::ast::Array<'a>> {
+        match self.value(f) {
+            FieldValue::List(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The span of the value of a field, or of the enclosing object when absent.
+    pub(crate) fn span(&self, f: Field) -> Span {
+        match self.member(f) {
+            Some((_, p)) => span_of(&p.value),
+            None => span_of(self.root),
+        }
+    }
+
+    /// The matrix cell for a field, when the combination is known.
+    pub(crate) fn cell(&self, f: Field) -> Option<Cell> {
+        self.combination.map(|c| c.cell(f))
+    }
+
+    /// Whether the combination requires the field (false when the combination is unknown).
+    pub(crate) fn required(&self, f: Field) -> bool {
+        self.cell(f).is_some_and(Cell::is_required)
+    }
+
+    /// Whether value checks (PL4xx, PL5xx) apply to the field: the combination accepts it, or the
+    /// combination is unknown.
+    pub(crate) fn checks_values(&self, f: Field) -> bool {
+        match self.cell(f) {
+            Some(c) => c.is_accepted(),
+            None => true,
+        }
+    }
+
+    /// The provider, when known.
+    pub(crate) fn provider(&self) -> Option<Provider> {
+        match self.provider {
+            Resolved::Known(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Checks a payload with the default options.
+pub fn check(text: &str) -> Report {
+    check_with(text, &Options::default())
+}
+
+/// Checks a payload.
+pub fn check_with(text: &str, opts: &Options) -> Report {
+    let mut sink = Sink::new(opts);
+    if let Some(Value::Object(root)) = rules::input::parse(text, &mut sink).as_ref() {
+        let body = Body::new(text, root);
+        rules::run_body(&body, &mut sink);
+    }
+    finish(text, sink.diags)
+}
+
+/// Checks raw bytes: invalid UTF-8 is a PL001 finding at the first bad byte.
+pub fn check_bytes(bytes: &[u8], opts: &Options) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_with(text, opts),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let text = std::str::from_utf8(valid).unwrap_or_default();
+            let mut sink = Sink::new(opts);
+            rules::input::invalid_utf8(text, e.valid_up_to(), &mut sink);
+            finish(text, sink.diags)
+        }
+    }
+}
+
+/// Checks an already-parsed value (no spans in the findings, no fixes).
+pub fn check_value(value: &serde_json::Value) -> Report {
+    check_value_with(value, &Options::default())
+}
+
+/// Checks an already-parsed value with options.
+pub fn check_value_with(value: &serde_json::Value, opts: &Options) -> Report {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let mut report = check_with(&text, opts);
+    for d in &mut report.diagnostics {
+        d.span = None;
+        d.start = None;
+        d.end = None;
+        d.fix = None;
+        for l in &mut d.labels {
+            l.span = None;
+            l.start = None;
+            l.end = None;
+        }
+    }
+    report
+}
+
+/// Sorts the findings and fills in line/column positions.
+pub(crate) fn finish(text: &str, mut diags: Vec<Diagnostic>) -> Report {
+    if diags.is_empty() {
+        return Report::new(diags);
+    }
+    diags.sort_by(|a, b| {
+        let ka = a.span.map(|s| s.offset);
+        let kb = b.span.map(|s| s.offset);
+        ka.cmp(&kb)
+            .then_with(|| a.code.cmp(b.code))
+            .then_with(|| a.pointer.cmp(&b.pointer))
+    });
+    let index = LineIndex::new(text);
+    for d in &mut diags {
+        if let Some(s) = d.span {
+            d.start = Some(index.position(s.offset));
+            d.end = Some(index.position(s.end()));
+        }
+        for l in &mut d.labels {
+            if let Some(s) = l.span {
+                l.start = Some(index.position(s.offset));
+                l.end = Some(index.position(s.end()));
+            }
+        }
+    }
+    Report::new(diags)
+}

@@ -1,0 +1,74 @@
+//! Applying the machine-applicable fixes the rules offer.
+
+use crate::check::{check_with, Options, Report};
+use crate::diagnostic::Edit;
+
+/// Applies every fix in `report` to `text` (the text the report was made from), skipping fixes
+/// that overlap an earlier one; only the bytes the fixes name change. Nothing is applied when
+/// the text does not parse cleanly (PL001/PL003/PL004): which value is meant is then unclear.
+pub fn apply_fixes(text: &str, report: &Report) -> String {
+    let unclear = report
+        .diagnostics()
+        .iter()
+        .any(|d| matches!(d.code, "PL001" | "PL003" | "PL004"));
+    if unclear {
+        return text.to_string();
+    }
+    let mut fixes: Vec<&[Edit]> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.span.is_some())
+        .filter_map(|d| d.fix.as_ref())
+        .map(|f| f.edits.as_slice())
+        .filter(|e| !e.is_empty())
+        .collect();
+    fixes.sort_by_key(|e| e[0].offset);
+    let mut accepted: Vec<&Edit> = Vec::new();
+    for edits in fixes {
+        let fits = edits.iter().all(|e| {
+            e.offset + e.length <= text.len()
+                && text.is_char_boundary(e.offset)
+                && text.is_char_boundary(e.offset + e.length)
+                && accepted.iter().all(|a| !overlaps(a, e))
+        });
+        if fits {
+            accepted.extend(edits.iter());
+        }
+    }
+    accepted.sort_by_key(|e| (e.offset, e.length));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for e in accepted {
+        out.push_str(&text[pos..e.offset]);
+        out.push_str(&e.replacement);
+        pos = e.offset + e.length;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    let (a0, a1) = (a.offset, a.offset + a.length);
+    let (b0, b1) = (b.offset, b.offset + b.length);
+    if a.length == 0 || b.length == 0 {
+        // Two insertions at one place, or an insertion strictly inside a replaced range.
+        (a0 == b0) || (a0 > b0 && a0 < b1) || (b0 > a0 && b0 < a1)
+    } else {
+        a0 < b1 && b0 < a1
+    }
+}
+
+/// Checks and fixes until no fix applies (at most 8 rounds): the result of [`fix`] is a fixed
+/// point, so fixing twice equals fixing once.
+pub fn fix(text: &str, opts: &Options) -> String {
+    let mut current = text.to_string();
+    for _ in 0..8 {
+        let report = check_with(&current, opts);
+        let next = apply_fixes(&current, &report);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}

@@ -1,0 +1,260 @@
+//! PL5xx — consistency across fields.
+
+use crate::check::{Body, Sink};
+use crate::diagnostic::{Diagnostic, Edit, Severity, Span};
+use crate::matrix::EndpointShape;
+use crate::model::Field;
+use crate::registry::declare_rule;
+use crate::rules::formats::{entries, host_ok};
+use crate::shapes::{self, arm_id, aws_name, AwsName};
+use crate::suggest::fold;
+use crate::text::{plain_content_start, short};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares `region` with the region written inside other fields, after mapping styles
+    /// (`us-east-1` = `US_EAST_1`, `eastus2` = `US_EAST_2`): the S3/Lambda/Kinesis service name,
+    /// the VPC endpoint service name, a GCP service attachment URI, a Confluent domain
+    /// (`<id>.<region>.aws.confluent.cloud`). Both places are labelled.
+    ///
+    /// ## Why it matters
+    /// A private endpoint lives in one region; a service name from another region does not
+    /// resolve there, and the connection fails after creation.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "provider": "AWS", "vendor": "S3", "region": "us-east-1",
+    ///   "serviceEndpointId": "com.amazonaws.us-west-2.s3" }
+    /// ```
+    ///
+    /// ## Fix
+    /// Make them agree: usually the other field is right and `region` was copied from another
+    /// payload.
+    pub(crate) static REGION_MISMATCH = {
+        code: "PL501",
+        name: "region-mismatch",
+        severity: Warning,
+        summary: "The region inside another field disagrees with region.",
+        fixable: false,
+        schema: false,
+    };
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `dnsSubDomain` entry that is not `<label>.<dnsDomain>`: a bare zone id
+    /// (`use1-az1`), a placeholder (`subdomain1`, as in MongoDB's docs), or a name under another
+    /// domain.
+    ///
+    /// ## Why it matters
+    /// Atlas creates a DNS record for each entry inside the domain's zone; a bare label or a
+    /// foreign name never resolves to the Confluent brokers.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "dnsDomain": "sample.us-east-1.aws.confluent.cloud", "dnsSubDomain": ["use1-az1"] }
+    /// ```
+    ///
+    /// ## Fix
+    /// Write the full name, `use1-az1.sample.us-east-1.aws.confluent.cloud`. When the entry is
+    /// a bare label and `dnsDomain` is set, `--fix` appends `.<dnsDomain>`.
+    pub(crate) static SUBDOMAIN_OUTSIDE_DOMAIN = {
+        code: "PL502",
+        name: "subdomain-outside-domain",
+        severity: Error,
+        summary: "A dnsSubDomain entry is not <label>.<dnsDomain>.",
+        fixable: true,
+        schema: false,
+    };
+}
+
+declare_rule! {
+    /// ## What it does
+    /// EVENTHUB: reports when the namespace in `serviceEndpointId` is not the first label of
+    /// `dnsDomain`. AZURE_BLOB_STORAGE: the same for the storage account.
+    ///
+    /// ## Why it matters
+    /// The endpoint is created for one resource and DNS is set up for another: traffic goes
+    /// nowhere.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "serviceEndpointId": ".../Microsoft.EventHub/namespaces/sample",
+    ///   "dnsDomain": "other.servicebus.windows.net" }
+    /// ```
+    ///
+    /// ## Fix
+    /// Use the same namespace (or account) in both fields.
+    pub(crate) static RESOURCE_NAME_MISMATCH = {
+        code: "PL503",
+        name: "resource-name-mismatch",
+        severity: Warning,
+        summary: "The namespace or account differs between serviceEndpointId and dnsDomain.",
+        fixable: false,
+        schema: false,
+    };
+}
+
+pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
+    region_mismatch(body, sink);
+    subdomains(body, sink);
+    resource_names(body, sink);
+}
+
+fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
+    let Some(provider) = body.provider() else {
+        return;
+    };
+    if !body.checks_values(Field::Region) {
+        return;
+    }
+    let Some((region, region_span)) = body.str(Field::Region) else {
+        return;
+    };
+    let mut others: Vec<(String, Span, &str, &str)> = Vec::new();
+    if body.checks_values(Field::ServiceEndpointId) {
+        if let Some((s, span)) = body.str(Field::ServiceEndpointId) {
+            match aws_name(s) {
+                Some(AwsName::VpceService { region: r })
+                | Some(AwsName::Service { region: r, .. }) => others.push((
+                    body.ptr(Field::ServiceEndpointId),
+                    span,
+                    r,
+                    "serviceEndpointId",
+                )),
+                None => {}
+            }
+        }
+    }
+    if body.checks_values(Field::GcpServiceAttachmentUris) {
+        if let Some(a) = body.list(Field::GcpServiceAttachmentUris) {
+            let base = body.ptr(Field::GcpServiceAttachmentUris);
+            for (i, s, span) in entries(a) {
+                if let Some(r) = shapes::gcp_attachment_region(s) {
+                    others.push((format!("{base}/{i}"), span, r, "gcpServiceAttachmentUris"));
+                }
+            }
+        }
+    }
+    if body.checks_values(Field::DnsDomain) {
+        if let Some((s, span)) = body.str(Field::DnsDomain) {
+            if let Some(r) = shapes::confluent_domain(s).and_then(|c| c.region) {
+                others.push((body.ptr(Field::DnsDomain), span, r, "dnsDomain"));
+            }
+        }
+    }
+    for (ptr, span, r, key) in others {
+        let same = crate::regions::same_region(provider, region, r)
+            .unwrap_or_else(|| fold(region) == fold(r));
+        if same {
+            continue;
+        }
+        sink.push(
+            Diagnostic::new(&REGION_MISMATCH, Severity::Warning, body.ptr(Field::Region), Some(region_span), format!("region \"{}\" disagrees with `{key}`, which names region \"{r}\"", short(region)))
+                .help(format!("make them agree: the endpoint is created in one region; if `{key}` is right, set region to \"{r}\""))
+                .label(ptr, Some(span), format!("names region {r}")),
+        );
+    }
+}
+
+fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
+    if !body.checks_values(Field::DnsSubDomain) {
+        return;
+    }
+    let Some(a) = body.list(Field::DnsSubDomain) else {
+        return;
+    };
+    let domain = body
+        .str(Field::DnsDomain)
+        .filter(|(d, _)| body.checks_values(Field::DnsDomain) && host_ok(d));
+    let base = body.ptr(Field::DnsSubDomain);
+    for (i, s, span) in entries(a) {
+        if s.is_empty() || !host_ok(s) {
+            continue;
+        }
+        let entry = s.trim_end_matches('.').to_ascii_lowercase();
+        let bare = !entry.contains('.');
+        let ptr = format!("{base}/{i}");
+        match domain {
+            Some((d, dspan)) => {
+                let dom = d.trim_end_matches('.').to_ascii_lowercase();
+                let ok = entry
+                    .strip_suffix(&dom)
+                    .and_then(|p| p.strip_suffix('.'))
+                    .is_some_and(|label| !label.is_empty() && !label.contains('.'));
+                if ok {
+                    continue;
+                }
+                let mut dg = Diagnostic::new(&SUBDOMAIN_OUTSIDE_DOMAIN, Severity::Error, ptr, Some(span), format!("`dnsSubDomain` entry \"{}\" is not <zone>.{}", short(s), short(d)))
+                    .label(body.ptr(Field::DnsDomain), Some(dspan), "dnsDomain");
+                if bare {
+                    let full = format!("{s}.{}", d.trim_end_matches('.'));
+                    dg = dg.help(format!("write the full name, \"{}\"", short(&full)));
+                    if let Some(start) = plain_content_start(body.text, span, s) {
+                        dg = dg.fix(
+                            format!("Append .{}", d.trim_end_matches('.')),
+                            vec![Edit { offset: start + s.len(), length: 0, replacement: format!(".{}", d.trim_end_matches('.')) }],
+                        );
+                    }
+                } else {
+                    dg = dg.help("each entry is one zonal label followed by dnsDomain, e.g. use1-az1.<dnsDomain>; copy them from Confluent's network page");
+                }
+                sink.push(dg);
+            }
+            None if bare => sink.push(
+                Diagnostic::new(&SUBDOMAIN_OUTSIDE_DOMAIN, Severity::Error, ptr, Some(span), format!("`dnsSubDomain` entry \"{}\" is a bare label, not a full sub-domain name", short(s)))
+                    .help("write the full name, <zone>.<dnsDomain>, e.g. use1-az1.sample.us-east-1.aws.confluent.cloud"),
+            ),
+            None => {}
+        }
+    }
+}
+
+fn resource_names(body: &Body<'_>, sink: &mut Sink<'_>) {
+    let Some(combo) = body.combination else {
+        return;
+    };
+    let what = match combo.endpoint {
+        Some(EndpointShape::EventHubNamespace) => ("Microsoft.EventHub", "namespaces", "namespace"),
+        Some(EndpointShape::StorageAccount) => {
+            ("Microsoft.Storage", "storageAccounts", "storage account")
+        }
+        _ => return,
+    };
+    let (Some((id, id_span)), Some((d, d_span))) = (
+        body.str(Field::ServiceEndpointId),
+        body.str(Field::DnsDomain),
+    ) else {
+        return;
+    };
+    if !host_ok(d) {
+        return;
+    }
+    let Some(arm) = arm_id(id).filter(|a| a.is(what.0, what.1) && a.child.is_none()) else {
+        return;
+    };
+    let first = d.split('.').next().unwrap_or("");
+    if first.eq_ignore_ascii_case(arm.name) {
+        return;
+    }
+    sink.push(
+        Diagnostic::new(
+            &RESOURCE_NAME_MISMATCH,
+            Severity::Warning,
+            body.ptr(Field::DnsDomain),
+            Some(d_span),
+            format!(
+                "`dnsDomain` \"{}\" names {} `{first}`, but `serviceEndpointId` names `{}`",
+                short(d),
+                what.2,
+                arm.name
+            ),
+        )
+        .help(format!("use the same {} in both fields", what.2))
+        .label(
+            body.ptr(Field::ServiceEndpointId),
+            Some(id_span),
+            format!("{} {}", what.2, arm.name),
+        ),
+    );
+}

@@ -143,17 +143,26 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
-    for (ptr, span, r, key) in others {
+    // Only a listed region is compared: an invalid or unlisted one is PL408/PL409's business.
+    if crate::regions::find_loose(provider, region).is_none() {
+        return;
+    }
+    let mut reported: Vec<&str> = Vec::new();
+    for (k, (_, _, r, key)) in others.iter().enumerate() {
         let same = crate::regions::same_region(provider, region, r)
             .unwrap_or_else(|| fold(region) == fold(r));
-        if same {
+        if same || reported.iter().any(|x| x.eq_ignore_ascii_case(r)) {
             continue;
         }
-        sink.push(
-            Diagnostic::new(&REGION_MISMATCH, Severity::Warning, body.ptr(Field::Region), Some(region_span), format!("region \"{}\" disagrees with `{key}`, which names region \"{r}\"", short(region)))
-                .help(format!("make them agree: the endpoint is created in one region; if `{key}` is right, set region to \"{r}\""))
-                .label(ptr, Some(span), format!("names region {r}")),
-        );
+        reported.push(r);
+        let mut d = Diagnostic::new(&REGION_MISMATCH, Severity::Warning, body.ptr(Field::Region), Some(region_span), format!("region \"{}\" disagrees with `{key}`, which names region \"{r}\"", short(region)))
+            .help(format!("make them agree: the endpoint is created in one region; if `{key}` is right, set region to \"{r}\""));
+        for (ptr, span, r2, _) in &others[k..] {
+            if r2.eq_ignore_ascii_case(r) {
+                d = d.label(ptr.clone(), Some(*span), format!("names region {r}"));
+            }
+        }
+        sink.push(d);
     }
 }
 

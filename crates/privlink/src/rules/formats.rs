@@ -756,7 +756,11 @@ fn region(body: &Body<'_>, sink: &mut Sink<'_>) {
                 Severity::Error,
                 ptr,
                 Some(span),
-                format!("region \"{}\" is not a {p} region: {}", short(s), problem.0),
+                format!(
+                    "region \"{}\" is not a region of {p}: {}",
+                    short(s),
+                    problem.0
+                ),
             )
             .help(problem.1),
         );
@@ -777,7 +781,10 @@ fn region(body: &Body<'_>, sink: &mut Sink<'_>) {
             Severity::Warning,
             ptr,
             Some(span),
-            format!("region \"{}\" is not a {p} region Atlas lists", short(s)),
+            format!(
+                "region \"{}\" is not a region Atlas lists for {p}",
+                short(s)
+            ),
         )
         .help(help),
     );

@@ -72,3 +72,51 @@ pub fn fix(text: &str, opts: &Options) -> String {
     }
     current
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        fix(text, &Options::default())
+    }
+
+    #[test]
+    fn fixes_touch_only_their_bytes() {
+        let text = "{\n  \"provider\": \"aws\",\n  \"vendor\": \"msk\",\n  \"arn\": \"arn:aws:kafka:us-east-1:123456789012:cluster/c/de8982fa-8222-4e87-8b20-9bf3cdfa1521\",\n  \"state\": \"DONE\"\n}\n";
+        assert_eq!(
+            fixed(text),
+            "{\n  \"provider\": \"AWS\",\n  \"vendor\": \"MSK\",\n  \"arn\": \"arn:aws:kafka:us-east-1:123456789012:cluster/c/de8982fa-8222-4e87-8b20-9bf3cdfa1521\"\n}\n"
+        );
+    }
+
+    #[test]
+    fn renames_trims_and_completes() {
+        let text = r#"{"provider": "AWS", "vendor": "S3", "region": " us-east-1 ", "serviceEndpointID": "com.amazonaws.us-east-1.s3"}"#;
+        assert_eq!(
+            fixed(text),
+            r#"{"provider": "AWS", "vendor": "S3", "region": "us-east-1", "serviceEndpointId": "com.amazonaws.us-east-1.s3"}"#
+        );
+        let text = "{\n  \"provider\": \"AWS\",\n  \"arn\": \"arn:aws:kafka:us-east-1:123456789012:cluster/c/de8982fa-8222-4e87-8b20-9bf3cdfa1521\"\n}";
+        assert_eq!(
+            fixed(text),
+            "{\n  \"provider\": \"AWS\",\n  \"vendor\": \"MSK\",\n  \"arn\": \"arn:aws:kafka:us-east-1:123456789012:cluster/c/de8982fa-8222-4e87-8b20-9bf3cdfa1521\"\n}"
+        );
+    }
+
+    #[test]
+    fn fixes_domains_and_lists() {
+        let text = r#"{"provider": "AWS", "vendor": "CONFLUENT", "region": "us-east-1", "serviceEndpointId": "com.amazonaws.vpce.us-east-1.vpce-svc-93da685022ee702a9", "dnsDomain": "https://sample.us-east-1.aws.confluent.cloud:9092", "dnsSubDomain": ["use1-az1", "use1-az1"]}"#;
+        assert_eq!(
+            fixed(text),
+            r#"{"provider": "AWS", "vendor": "CONFLUENT", "region": "us-east-1", "serviceEndpointId": "com.amazonaws.vpce.us-east-1.vpce-svc-93da685022ee702a9", "dnsDomain": "sample.us-east-1.aws.confluent.cloud", "dnsSubDomain": ["use1-az1.sample.us-east-1.aws.confluent.cloud"]}"#
+        );
+        assert!(check_with(&fixed(text), &Options::default()).is_valid());
+    }
+
+    #[test]
+    fn leaves_unclear_input_alone() {
+        let text = r#"{"provider": "aws", "provider": "gcp"}"#;
+        assert_eq!(fixed(text), text);
+    }
+}

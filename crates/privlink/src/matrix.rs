@@ -118,11 +118,7 @@ impl Combination {
 
     /// The combination's label as the messages print it ("AWS + MSK", "any + GENERIC").
     pub fn label(&self) -> String {
-        format!(
-            "{} + {}",
-            self.provider.map_or("any", Provider::as_str),
-            self.vendor.as_str()
-        )
+        self.to_string()
     }
 
     /// The extra help for `field`, if the row has one.
@@ -140,6 +136,18 @@ use Cell::{
 };
 
 const CONFLUENT_ENTERPRISE: &str = "Confluent Enterprise on AWS (PrivateLink Gateway) creates the connection without dnsDomain, sends \"dnsSubDomain\": [], and sets dnsDomain with a later PATCH. If that is your flow, lower this rule (`--severity PL301=warning` or `[severity] PL301 = \"warning\"` in privlink.toml).";
+
+impl std::fmt::Display for Combination {
+    /// "AWS + MSK", "any + GENERIC" (formatted lazily: the valid path never allocates it).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} + {}",
+            self.provider.map_or("any", Provider::as_str),
+            self.vendor.as_str()
+        )
+    }
+}
 
 /// The provider x vendor matrix of `contract.md`, row by row. Columns, in order: region, arn,
 /// serviceEndpointId, dnsDomain, dnsSubDomain, azureResourceIds, gcpServiceAttachmentUris,

@@ -450,7 +450,7 @@ fn domain(body: &Body<'_>, sink: &mut Sink<'_>) {
     }
     let lower = s.to_ascii_lowercase();
     let lower = lower.trim_end_matches('.');
-    let label = combo.label();
+    let label = combo;
     let problem = match shape {
         DomainShape::ServiceBus => (!lower.ends_with(".servicebus.windows.net"))
             .then(|| format!("{label} expects the Event Hubs namespace host, <namespace>.servicebus.windows.net")),
@@ -578,7 +578,7 @@ fn endpoint(body: &Body<'_>, sink: &mut Sink<'_>) {
         }
         _ => false,
     };
-    let label = combo.label();
+    let label = combo;
     let want = match expected {
         EndpointShape::VpceServiceName => "the VPC endpoint service name, com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>",
         EndpointShape::KinesisService => "the Kinesis service name, com.amazonaws.<region>.kinesis-streams",

@@ -127,7 +127,7 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
     let Some(combo) = body.combination else {
         return;
     };
-    let label = combo.label();
+    let label = combo;
     let conflict = combo
         .exclusive
         .filter(|(a, b)| present(body.value(*a)) && present(body.value(*b)));

@@ -163,9 +163,10 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                     } else {
                         Severity::Error
                     };
-                    let help = combo.note(field).map(str::to_string).unwrap_or_else(|| {
-                        format!("add `{}`: {}", field.key(), field.description())
-                    });
+                    let help = with_note(
+                        format!("add `{}`: {}", field.key(), field.description()),
+                        combo.note(field),
+                    );
                     sink.push(
                         Diagnostic::new(
                             &MISSING_REQUIRED_FIELD,
@@ -185,9 +186,10 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                     } else {
                         Severity::Error
                     };
-                    let help = combo.note(field).map(str::to_string).unwrap_or_else(|| {
-                        format!("give `{}` a value: {}", field.key(), field.description())
-                    });
+                    let help = with_note(
+                        format!("give `{}` a value: {}", field.key(), field.description()),
+                        combo.note(field),
+                    );
                     sink.push(
                         Diagnostic::new(
                             &MISSING_REQUIRED_FIELD,
@@ -251,9 +253,10 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                         && cell == Cell::Required
                         && field.field_type() == FieldType::StringList
                     {
-                        let help = combo.note(field).map(str::to_string).unwrap_or_else(|| {
-                            format!("list at least one entry: {}", field.description())
-                        });
+                        let help = with_note(
+                            format!("list at least one entry: {}", field.description()),
+                            combo.note(field),
+                        );
                         sink.push(
                             Diagnostic::new(
                                 &EMPTY_LIST,
@@ -268,6 +271,13 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
+    }
+}
+
+fn with_note(help: String, note: Option<&str>) -> String {
+    match note {
+        Some(n) => format!("{help}\n{n}"),
+        None => help,
     }
 }
 

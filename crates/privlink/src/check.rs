@@ -1,7 +1,7 @@
 //! The engine: parse once, build the body view, run every rule family, place the findings.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::lines::LineIndex;
+use crate::lines::positions;
 use crate::matrix::{self, Cell, Combination};
 use crate::model::{Field, Provider, Vendor};
 use crate::registry;
@@ -424,16 +424,27 @@ pub(crate) fn finish(text: &str, mut diags: Vec<Diagnostic>) -> Report {
             .then_with(|| a.code.cmp(b.code))
             .then_with(|| a.pointer.cmp(&b.pointer))
     });
-    let index = LineIndex::new(text);
+    let mut offsets = Vec::new();
+    for d in &diags {
+        for s in d
+            .span
+            .iter()
+            .chain(d.labels.iter().filter_map(|l| l.span.as_ref()))
+        {
+            offsets.push(s.offset);
+            offsets.push(s.end());
+        }
+    }
+    let mut pos = positions(text, &offsets).into_iter();
     for d in &mut diags {
-        if let Some(s) = d.span {
-            d.start = Some(index.position(s.offset));
-            d.end = Some(index.position(s.end()));
+        if d.span.is_some() {
+            d.start = pos.next();
+            d.end = pos.next();
         }
         for l in &mut d.labels {
-            if let Some(s) = l.span {
-                l.start = Some(index.position(s.offset));
-                l.end = Some(index.position(s.end()));
+            if l.span.is_some() {
+                l.start = pos.next();
+                l.end = pos.next();
             }
         }
     }

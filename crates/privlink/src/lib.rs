@@ -25,6 +25,7 @@ mod regions;
 mod regions_data;
 mod registry;
 mod rules;
+pub mod schema;
 mod shapes;
 mod suggest;
 mod text;
@@ -48,6 +49,7 @@ pub use regions::{
 };
 pub use registry::{rule, rules, RuleMeta};
 pub use rules::request::Request;
+pub use schema::schema;
 
 /// Checks a whole request: the body (as [`check_with`]) and the group id, query parameters and
 /// `Accept` header (PL6xx).

@@ -216,3 +216,19 @@ fn hostile_inputs_are_bounded() {
         );
     }
 }
+
+#[test]
+fn many_keys_stay_linear() {
+    let mut opts = Options::default();
+    opts.max_bytes = 64 * 1024 * 1024;
+    let mut text = String::from("{");
+    for i in 0..20_000 {
+        text.push_str(&format!("\"k{}\": 1,", i % 10_000));
+    }
+    text.push_str("\"provider\": \"AWS\"}");
+    let r = privlink::check_with(&text, &opts);
+    assert_eq!(
+        r.diagnostics().iter().filter(|d| d.code == "PL003").count(),
+        10_000
+    );
+}

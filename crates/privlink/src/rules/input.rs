@@ -262,12 +262,22 @@ fn walk(text: &str, root: &Value<'_>, max_depth: usize, sink: &mut Sink<'_>) -> 
         }
         match v {
             Value::Object(o) => {
+                // Small objects (every real payload) compare linearly; large ones use a map so
+                // that 100k keys stay linear.
+                let mut seen: std::collections::HashMap<&str, usize> =
+                    std::collections::HashMap::new();
+                let large = o.properties.len() > 16;
                 for (i, p) in o.properties.iter().enumerate() {
                     if !raw_string_ok(text, span_of(&p.name), sink) {
                         return false;
                     }
                     let key = key_of(p);
-                    if let Some(first) = o.properties[..i].iter().rev().find(|q| key_of(q) == key) {
+                    let earlier = if large {
+                        seen.insert(key, i).map(|j| &o.properties[j])
+                    } else {
+                        o.properties[..i].iter().rev().find(|q| key_of(q) == key)
+                    };
+                    if let Some(first) = earlier {
                         let pointer = format!("{ptr}/{}", pointer_token(key));
                         sink.push(
                             Diagnostic::new(

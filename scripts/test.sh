@@ -24,3 +24,6 @@ cargo build -p privlink --target wasm32-unknown-unknown --quiet
 
 step "cargo test"
 cargo test --workspace --quiet
+
+step "WASM: npm package, size gate, Node parity, typings, browser test (scripts/test-wasm.sh)"
+bash scripts/test-wasm.sh

@@ -1,6 +1,7 @@
-//! Finding and reading the inputs: files, directories (recursing into `*.json`) and stdin.
+//! Finding the inputs: files, directories (recursing, honouring `.gitignore`), glob patterns and
+//! stdin.
 
-use std::io::Read;
+use crate::globs;
 use std::path::{Path, PathBuf};
 
 /// One input to check.
@@ -12,24 +13,27 @@ pub(crate) enum Input {
     Stdin(String),
 }
 
+/// How an input was found: named on the command line (or by a glob), or found by walking a
+/// directory (then only `*.json`, unless an `include` says otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Named,
+    Walked,
+}
+
+/// An input and how it was found.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub(crate) input: Input,
+    pub(crate) origin: Origin,
+}
+
 impl Input {
-    /// The name shown in reports (paths relative as given, `/` separators).
+    /// The name shown in reports (relative as given, `/` separators, no leading `./`).
     pub(crate) fn display(&self) -> String {
         match self {
-            Input::File(p) => p.to_string_lossy().replace('\\', "/"),
+            Input::File(p) => globs::clean_display(&p.to_string_lossy()),
             Input::Stdin(name) => name.clone(),
-        }
-    }
-
-    /// Reads the whole input as bytes.
-    pub(crate) fn read(&self) -> std::io::Result<Vec<u8>> {
-        match self {
-            Input::File(p) => std::fs::read(p),
-            Input::Stdin(_) => {
-                let mut buf = Vec::new();
-                std::io::stdin().read_to_end(&mut buf)?;
-                Ok(buf)
-            }
         }
     }
 }
@@ -41,55 +45,120 @@ pub(crate) struct InputError {
     pub(crate) message: String,
 }
 
-/// Expands the command line's paths: `-` is stdin, directories recurse into `*.json` (sorted),
-/// files are taken as they are.
-pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Input>, Vec<InputError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// What the command line's paths expand to.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub(crate) candidates: Vec<Candidate>,
+    pub(crate) errors: Vec<InputError>,
+    /// Glob arguments that matched no file.
+    pub(crate) unmatched_globs: Vec<String>,
+}
+
+/// Expands the command line's paths: `-` is stdin, directories are walked (honouring
+/// `.gitignore`, `.ignore`, skipping hidden entries and `node_modules`), glob patterns are matched
+/// against the files below their literal prefix, files are taken as they are.
+pub(crate) fn collect(paths: &[String], stdin_name: &str) -> Collected {
+    let mut out = Collected::default();
     for p in paths {
         if p == "-" {
-            inputs.push(Input::Stdin(stdin_name.to_string()));
+            out.candidates.push(Candidate {
+                input: Input::Stdin(stdin_name.to_string()),
+                origin: Origin::Named,
+            });
             continue;
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                let mut found = Vec::new();
-                walk(path, &mut found, &mut errors);
-                found.sort();
-                inputs.extend(found.into_iter().map(Input::File));
+            Ok(m) if m.is_dir() => walk(path, None, &mut out),
+            Ok(_) => out.candidates.push(Candidate {
+                input: Input::File(path.to_path_buf()),
+                origin: Origin::Named,
+            }),
+            Err(_) if globs::is_glob(p) => {
+                let before = out.candidates.len();
+                expand_glob(p, &mut out);
+                if out.candidates.len() == before {
+                    out.unmatched_globs.push(p.clone());
+                }
             }
-            Ok(_) => inputs.push(Input::File(path.to_path_buf())),
-            Err(e) => errors.push(InputError {
-                path: p.clone(),
-                message: e.to_string(),
+            Err(e) => out.errors.push(InputError {
+                path: globs::clean_display(p),
+                message: format!("cannot read: {e}"),
             }),
         }
     }
-    (inputs, errors)
+    out
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = match std::fs::read_dir(&d) {
+fn expand_glob(pattern: &str, out: &mut Collected) {
+    let pat = globs::clean_display(pattern);
+    // The literal directory prefix to walk from.
+    let mut base = PathBuf::new();
+    for comp in pat.split('/') {
+        if globs::is_glob(comp) {
+            break;
+        }
+        base.push(comp);
+    }
+    let matcher = match globset::GlobBuilder::new(&pat)
+        .literal_separator(true)
+        .build()
+    {
+        Ok(g) => g.compile_matcher(),
+        Err(e) => {
+            out.errors.push(InputError {
+                path: pattern.to_string(),
+                message: format!("invalid glob: {}", e.kind()),
+            });
+            return;
+        }
+    };
+    let root = if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    };
+    if !root.is_dir() {
+        return;
+    }
+    walk(&root, Some(&matcher), out);
+}
+
+fn walk(dir: &Path, glob: Option<&globset::GlobMatcher>, out: &mut Collected) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(true)
+        .require_git(false)
+        .filter_entry(|e| e.file_name() != "node_modules")
+        .build();
+    for entry in walker {
+        let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(InputError {
-                    path: d.to_string_lossy().into_owned(),
+                out.errors.push(InputError {
+                    path: dir.to_string_lossy().into_owned(),
                     message: e.to_string(),
                 });
                 continue;
             }
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(ft) = entry.file_type() else { continue };
-            if ft.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                found.push(path);
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.into_path();
+        match glob {
+            Some(m) => {
+                let shown = globs::clean_display(&path.to_string_lossy());
+                if m.is_match(&shown) {
+                    out.candidates.push(Candidate {
+                        input: Input::File(path),
+                        origin: Origin::Named,
+                    });
+                }
             }
+            None => out.candidates.push(Candidate {
+                input: Input::File(path),
+                origin: Origin::Walked,
+            }),
         }
     }
 }

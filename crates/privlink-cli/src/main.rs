@@ -1,8 +1,12 @@
 //! `privlink`: lint MongoDB Atlas private link connection payloads.
 
 mod app;
+mod config;
 mod files;
+mod fixing;
+mod globs;
 mod output;
+mod rules_sel;
 
 use std::process::ExitCode;
 

@@ -45,18 +45,16 @@ pub fn find_exact(provider: Provider, s: &str) -> Option<&'static RegionEntry> {
 /// A region written in any style (case, `-` or `_`): `us_east_1`, `Us-East-1`.
 pub fn find_loose(provider: Provider, s: &str) -> Option<&'static RegionEntry> {
     find_exact(provider, s).or_else(|| {
-        let f = fold(s);
-        if f.is_empty() {
+        // Only case and `-`/`_` may differ: spaces or other characters make it no region name.
+        if s.is_empty()
+            || !s
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
             return None;
         }
-        regions_of(provider)
-            .find(|r| fold(r.native) == f || fold(r.atlas) == f)
-            .or_else(|| {
-                let (_, _, native) = ALIASES
-                    .iter()
-                    .find(|(p, a, _)| *p == provider && fold(a) == f)?;
-                regions_of(provider).find(|r| r.native == *native)
-            })
+        let f = fold(s);
+        regions_of(provider).find(|r| fold(r.native) == f || fold(r.atlas) == f)
     })
 }
 

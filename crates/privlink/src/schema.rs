@@ -264,6 +264,7 @@ fn when(c: &Combination) -> J {
             "description",
             Some(s(format!("The body is {}.", c.label()))),
         ),
+        ("type", Some(s("object"))),
         ("required", Some(required)),
         (
             "properties",
@@ -294,9 +295,10 @@ fn field_markdown(f: Field) -> String {
         for c in MATRIX {
             md.push_str(&format!("| {} | {} |\n", c.label(), cell_words(c.cell(f))));
         }
+        md.push('\n');
     }
     md.push_str(
-        "\nprivlink: `privlink explain <CODE>` documents every finding; see docs/rules.md.",
+        "`privlink check` explains every finding; `privlink explain <CODE>` documents a rule.",
     );
     md
 }
@@ -517,6 +519,7 @@ fn row_branch(c: &Combination) -> J {
             (
                 "not",
                 Some(obj([
+                    ("type", Some(s("object"))),
                     ("required", Some(strs([a.key(), b.key()]))),
                     (
                         "properties",
@@ -559,6 +562,7 @@ fn mismatch_branch(p: Provider) -> Option<J> {
         return None;
     }
     let cond = obj([
+        ("type", Some(s("object"))),
         ("required", Some(strs(["provider"]))),
         (
             "properties",

@@ -3,6 +3,7 @@
 
 use super::FileResult;
 use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
+use rayon::prelude::*;
 
 /// Renders every finding of every file. `color` selects the graphical, coloured theme.
 pub(crate) fn render(results: &[FileResult], color: bool, width: usize) -> String {
@@ -14,9 +15,19 @@ pub(crate) fn render(results: &[FileResult], color: bool, width: usize) -> Strin
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
         .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_links(false);
+    // Files render independently: in parallel, then joined in order.
+    let parts: Vec<String> = results
+        .par_iter()
+        .map(|r| render_file(r, &handler))
+        .collect();
+    parts.concat()
+}
+
+fn render_file(r: &FileResult, handler: &GraphicalReportHandler) -> String {
     let mut out = String::new();
-    for r in results {
+    {
         match &r.outcome {
             Ok(report) => {
                 for d in report.diagnostics() {

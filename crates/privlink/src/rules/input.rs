@@ -185,6 +185,10 @@ pub(crate) fn parse<'a>(text: &'a str, sink: &mut Sink<'_>) -> Option<Value<'a>>
             let span = Span::new(r.start, r.end.max(r.start));
             if matches!(e.kind(), ParseErrorKind::NestingDepthExceeded) {
                 sink.push(depth_finding(span, max_depth));
+            } else if let Some(d) = broken_string_before(text, span.offset) {
+                // The scanner lets a string run across a line break, so the error surfaces
+                // later; the real fault is the string that never closed on its line.
+                sink.push(d);
             } else {
                 let (message, help) = describe(text, e.kind(), span);
                 sink.push(
@@ -319,6 +323,61 @@ fn walk(text: &str, root: &Value<'_>, max_depth: usize, sink: &mut Sink<'_>) -> 
     true
 }
 
+/// The first string literal before `limit` that contains a raw control character (usually a
+/// line break: the closing quote is missing), as a PL001 finding at that string.
+fn broken_string_before(text: &str, limit: usize) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut start = None;
+    while i < bytes.len() && i <= limit {
+        let b = bytes[i];
+        match start {
+            None if b == b'"' => start = Some(i),
+            None => {}
+            Some(st) => {
+                if b == b'\\' {
+                    i += 1;
+                } else if b == b'"' {
+                    start = None;
+                } else if b < 0x20 {
+                    return Some(control_in_string(text, st, i));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn control_in_string(text: &str, string_start: usize, at: usize) -> Diagnostic {
+    let line_end = text[string_start..at].trim_end_matches(['\r']);
+    let shown = crate::text::short(line_end);
+    if text.as_bytes()[at] == b'\n' || text.as_bytes()[at] == b'\r' {
+        Diagnostic::new(
+            &INVALID_JSON,
+            Severity::Error,
+            "",
+            Some(Span::new(string_start, string_start + line_end.len())),
+            format!("unterminated string (`{shown}`): the closing `\"` is missing before the end of the line"),
+        )
+        .help("close the string; a key written as `\"dnsSubDomain: [` (as in MongoDB's examples) needs its closing quote: `\"dnsSubDomain\": [`")
+    } else {
+        let what = if text.as_bytes()[at] == b'\t' {
+            "a tab"
+        } else {
+            "a control character"
+        };
+        Diagnostic::new(
+            &INVALID_JSON,
+            Severity::Error,
+            "",
+            Some(Span::new(at, at + 1)),
+            format!("{what} inside a string: JSON strings cannot contain raw control characters"),
+        )
+        .help("escape it (\\t, \\u0000) or remove it")
+    }
+}
+
 /// RFC 8259 forbids raw control characters (U+0000 to U+001F) inside strings.
 fn raw_string_ok(text: &str, span: Span, sink: &mut Sink<'_>) -> bool {
     let Some(raw) = text.get(span.offset..span.end()) else {
@@ -327,17 +386,7 @@ fn raw_string_ok(text: &str, span: Span, sink: &mut Sink<'_>) -> bool {
     match raw.bytes().position(|b| b < 0x20) {
         None => true,
         Some(i) => {
-            let at = span.offset + i;
-            let what = match raw.as_bytes()[i] {
-                b'\n' => "a line break",
-                b'\t' => "a tab",
-                b'\r' => "a carriage return",
-                _ => "a control character",
-            };
-            sink.push(
-                Diagnostic::new(&INVALID_JSON, Severity::Error, "", Some(Span::new(at, at + 1)), format!("{what} inside a string: JSON strings cannot contain raw control characters"))
-                    .help("escape it (\\n, \\t) or remove it; an unterminated string on the line above can also cause this"),
-            );
+            sink.push(control_in_string(text, span.offset, span.offset + i));
             false
         }
     }

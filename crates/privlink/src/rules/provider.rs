@@ -495,7 +495,21 @@ fn vendor_omitted(body: &Body<'_>, sink: &mut Sink<'_>) {
                     })
                 });
             let edits = if complete {
-                insert_member(body.text, body.root, anchor, &member)
+                let edits = insert_member(body.text, body.root, anchor, &member);
+                // Offer the edit only if the payload it produces is valid: naming the vendor
+                // switches on that vendor's value checks, which must not reveal new errors.
+                let e = &edits[0];
+                let modified = format!(
+                    "{}{}{}",
+                    &body.text[..e.offset],
+                    e.replacement,
+                    &body.text[e.offset + e.length..]
+                );
+                if crate::check::check_with(&modified, sink.options()).is_valid() {
+                    edits
+                } else {
+                    Vec::new()
+                }
             } else {
                 Vec::new()
             };

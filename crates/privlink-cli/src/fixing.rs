@@ -1,7 +1,7 @@
 //! `--fix` and `--diff`: apply the core's safe fixes, refusing files whose fixes overlap, and
 //! write atomically (temp file + rename, permissions kept).
 
-use privlink::{Diagnostic, Edit, Report};
+use privlink::{Diagnostic, Report};
 use std::io::Write;
 use std::path::Path;
 
@@ -77,24 +77,12 @@ fn overlapping<'a>(fixable: &[&'a Diagnostic]) -> Option<(&'a Diagnostic, &'a Di
         for b in &fixable[i + 1..] {
             let ea = &a.fix.as_ref()?.edits;
             let eb = &b.fix.as_ref()?.edits;
-            if ea.iter().any(|x| eb.iter().any(|y| overlaps(x, y))) {
+            if ea.iter().any(|x| eb.iter().any(|y| x.overlaps(y))) {
                 return Some((a, b));
             }
         }
     }
     None
-}
-
-/// Whether two edits touch the same bytes (the core's rule: two insertions at one place, an
-/// insertion strictly inside a replaced range, or intersecting ranges).
-pub(crate) fn overlaps(a: &Edit, b: &Edit) -> bool {
-    let (a0, a1) = (a.offset, a.offset + a.length);
-    let (b0, b1) = (b.offset, b.offset + b.length);
-    if a.length == 0 || b.length == 0 {
-        (a0 == b0) || (a0 > b0 && a0 < b1) || (b0 > a0 && b0 < a1)
-    } else {
-        a0 < b1 && b0 < a1
-    }
 }
 
 /// A unified diff of a file's fix.
@@ -127,24 +115,6 @@ pub(crate) fn write_atomically(path: &Path, content: &str) -> std::io::Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn edit(offset: usize, length: usize) -> Edit {
-        Edit {
-            offset,
-            length,
-            replacement: String::new(),
-        }
-    }
-
-    #[test]
-    fn overlap_rules() {
-        assert!(overlaps(&edit(0, 5), &edit(4, 2)));
-        assert!(!overlaps(&edit(0, 5), &edit(5, 2)));
-        assert!(overlaps(&edit(3, 0), &edit(3, 0)));
-        assert!(overlaps(&edit(3, 0), &edit(1, 5)));
-        assert!(overlaps(&edit(1, 0), &edit(1, 5)));
-        assert!(!overlaps(&edit(6, 0), &edit(1, 5)));
-    }
 
     #[test]
     fn fixes_to_a_fixed_point() {

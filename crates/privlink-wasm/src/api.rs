@@ -254,19 +254,9 @@ pub fn check_bytes(bytes: &[u8], opts: &Opts) -> Report {
 /// Checks the JSON text of a value (as `JSON.stringify` wrote it) and drops every position and
 /// fix: they would point into text the caller never saw.
 pub fn check_value_text(json: &str, opts: &Opts) -> Vec<Diagnostic> {
-    let mut diags = check_text(json, opts).into_diagnostics();
-    for d in &mut diags {
-        d.span = None;
-        d.start = None;
-        d.end = None;
-        d.fix = None;
-        for l in &mut d.labels {
-            l.span = None;
-            l.start = None;
-            l.end = None;
-        }
-    }
-    diags
+    check_text(json, opts)
+        .without_positions()
+        .into_diagnostics()
 }
 
 /// A finding made by the facade itself (input that is not text, a value JSON cannot hold).

@@ -117,6 +117,14 @@ impl Report {
         self.diagnostics
     }
 
+    /// The same findings without positions or fixes (see [`Diagnostic::strip_positions`]).
+    pub fn without_positions(mut self) -> Report {
+        self.diagnostics
+            .iter_mut()
+            .for_each(Diagnostic::strip_positions);
+        self
+    }
+
     /// Counts by severity.
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
@@ -397,19 +405,7 @@ pub fn check_value(value: &serde_json::Value) -> Report {
 /// Checks an already-parsed value with options.
 pub fn check_value_with(value: &serde_json::Value, opts: &Options) -> Report {
     let text = serde_json::to_string(value).unwrap_or_default();
-    let mut report = check_with(&text, opts);
-    for d in &mut report.diagnostics {
-        d.span = None;
-        d.start = None;
-        d.end = None;
-        d.fix = None;
-        for l in &mut d.labels {
-            l.span = None;
-            l.start = None;
-            l.end = None;
-        }
-    }
-    report
+    check_with(&text, opts).without_positions()
 }
 
 /// Sorts the findings and fills in line/column positions.

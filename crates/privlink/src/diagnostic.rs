@@ -108,6 +108,21 @@ pub struct Edit {
     pub replacement: String,
 }
 
+impl Edit {
+    /// Whether two edits touch the same bytes: intersecting ranges, two insertions at one
+    /// place, or an insertion strictly inside a replaced range. Such fixes cannot be applied
+    /// together.
+    pub fn overlaps(&self, other: &Edit) -> bool {
+        let (a0, a1) = (self.offset, self.offset + self.length);
+        let (b0, b1) = (other.offset, other.offset + other.length);
+        if self.length == 0 || other.length == 0 {
+            (a0 == b0) || (a0 > b0 && a0 < b1) || (b0 > a0 && b0 < a1)
+        } else {
+            a0 < b1 && b0 < a1
+        }
+    }
+}
+
 /// A machine-applicable fix: all of its edits are applied together, or none.
 ///
 /// Edits refer to the checked body text; for request-level findings (PL6xx, no span) they refer
@@ -202,6 +217,20 @@ impl Diagnostic {
         self
     }
 
+    /// Drops every position and fix: for findings about text the caller never saw (a value
+    /// that was serialized to be checked).
+    pub fn strip_positions(&mut self) {
+        self.span = None;
+        self.start = None;
+        self.end = None;
+        self.fix = None;
+        for l in &mut self.labels {
+            l.span = None;
+            l.start = None;
+            l.end = None;
+        }
+    }
+
     /// The rule's metadata.
     pub fn rule(&self) -> &'static RuleMeta {
         crate::registry::rule(self.code).expect("every diagnostic comes from a registered rule")
@@ -260,5 +289,28 @@ fn primary_label(d: &Diagnostic) -> String {
     match d.pointer.as_str() {
         "" => d.name.to_string(),
         p => format!("{} ({})", d.name, p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Edit;
+
+    fn edit(offset: usize, length: usize) -> Edit {
+        Edit {
+            offset,
+            length,
+            replacement: String::new(),
+        }
+    }
+
+    #[test]
+    fn overlap_rules() {
+        assert!(edit(0, 5).overlaps(&edit(4, 2)));
+        assert!(!edit(0, 5).overlaps(&edit(5, 2)));
+        assert!(edit(3, 0).overlaps(&edit(3, 0)));
+        assert!(edit(3, 0).overlaps(&edit(1, 5)));
+        assert!(edit(1, 0).overlaps(&edit(1, 5)));
+        assert!(!edit(6, 0).overlaps(&edit(1, 5)));
     }
 }

@@ -29,7 +29,7 @@ pub fn apply_fixes(text: &str, report: &Report) -> String {
             e.offset + e.length <= text.len()
                 && text.is_char_boundary(e.offset)
                 && text.is_char_boundary(e.offset + e.length)
-                && accepted.iter().all(|a| !overlaps(a, e))
+                && accepted.iter().all(|a| !a.overlaps(e))
         });
         if fits {
             accepted.extend(edits.iter());
@@ -45,17 +45,6 @@ pub fn apply_fixes(text: &str, report: &Report) -> String {
     }
     out.push_str(&text[pos..]);
     out
-}
-
-fn overlaps(a: &Edit, b: &Edit) -> bool {
-    let (a0, a1) = (a.offset, a.offset + a.length);
-    let (b0, b1) = (b.offset, b.offset + b.length);
-    if a.length == 0 || b.length == 0 {
-        // Two insertions at one place, or an insertion strictly inside a replaced range.
-        (a0 == b0) || (a0 > b0 && a0 < b1) || (b0 > a0 && b0 < a1)
-    } else {
-        a0 < b1 && b0 < a1
-    }
 }
 
 /// Checks and fixes until no fix applies (at most 8 rounds): the result of [`fix`] is a fixed

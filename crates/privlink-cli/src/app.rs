@@ -97,8 +97,8 @@ impl Level {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Files, directories, glob patterns (quoted) or `-` for stdin.
-    #[arg(default_value = "-")]
+    /// Files, directories, glob patterns (quoted) or `-` for stdin [default: `.`, like ruff].
+    #[arg(default_value = ".")]
     paths: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]

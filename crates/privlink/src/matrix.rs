@@ -135,7 +135,7 @@ use Cell::{
     RequiredMayBeEmpty as RL, RequiredWarning as RW,
 };
 
-const CONFLUENT_ENTERPRISE: &str = "Confluent Enterprise on AWS (PrivateLink Gateway) creates the connection without dnsDomain, sends \"dnsSubDomain\": [], and sets dnsDomain with a later PATCH. If that is your flow, lower this rule (`--severity PL301=warning` or `[severity] PL301 = \"warning\"` in privlink.toml).";
+const CONFLUENT_ENTERPRISE: &str = "Use the Confluent network's DNS domain, <id>.<region>.aws.confluent.cloud. Confluent Enterprise on AWS (PrivateLink Gateway) creates the connection without dnsDomain, sends \"dnsSubDomain\": [], and sets dnsDomain with a later PATCH. If that is your flow, lower this rule (`--severity PL301=warning` or `[severity] PL301 = \"warning\"` in privlink.toml).";
 
 impl std::fmt::Display for Combination {
     /// "AWS + MSK", "any + GENERIC" (formatted lazily: the valid path never allocates it).
@@ -221,7 +221,10 @@ pub const MATRIX: &[Combination] = &[
         endpoint: None,
         domain: Some(DomainShape::Confluent),
         exclusive: None,
-        notes: &[(Field::AzureResourceIds, "List the ARM id of one Microsoft.Network/privateLinkServices per availability zone, as Confluent shows them.")],
+        notes: &[
+            (Field::AzureResourceIds, "List the ARM id of one Microsoft.Network/privateLinkServices per availability zone, as Confluent shows them."),
+            (Field::DnsDomain, "Use the Confluent network's DNS domain, <id>.<region>.azure.confluent.cloud."),
+        ],
     },
     Combination {
         provider: Some(Provider::Azure),
@@ -242,7 +245,10 @@ pub const MATRIX: &[Combination] = &[
         endpoint: None,
         domain: Some(DomainShape::Confluent),
         exclusive: Some((Field::ServiceEndpointId, Field::GcpServiceAttachmentUris)),
-        notes: &[(Field::GcpServiceAttachmentUris, "List Confluent's service attachments, projects/<p>/regions/<r>/serviceAttachments/<name> (1 to 3).")],
+        notes: &[
+            (Field::GcpServiceAttachmentUris, "List Confluent's service attachments, projects/<p>/regions/<r>/serviceAttachments/<name> (1 to 3)."),
+            (Field::DnsDomain, "Use the Confluent network's DNS domain, <id>.<region>.gcp.confluent.cloud."),
+        ],
     },
     Combination {
         provider: Some(Provider::Gcp),

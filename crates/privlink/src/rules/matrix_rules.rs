@@ -163,10 +163,7 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                     } else {
                         Severity::Error
                     };
-                    let help = with_note(
-                        format!("add `{}`: {}", field.key(), field.description()),
-                        combo.note(field),
-                    );
+                    let help = with_note("add", field, combo.note(field));
                     sink.push(
                         Diagnostic::new(
                             &MISSING_REQUIRED_FIELD,
@@ -186,10 +183,7 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                     } else {
                         Severity::Error
                     };
-                    let help = with_note(
-                        format!("give `{}` a value: {}", field.key(), field.description()),
-                        combo.note(field),
-                    );
+                    let help = with_note("give a value to", field, combo.note(field));
                     sink.push(
                         Diagnostic::new(
                             &MISSING_REQUIRED_FIELD,
@@ -253,10 +247,8 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                         && cell == Cell::Required
                         && field.field_type() == FieldType::StringList
                     {
-                        let help = with_note(
-                            format!("list at least one entry: {}", field.description()),
-                            combo.note(field),
-                        );
+                        let help =
+                            with_note("list at least one entry in", field, combo.note(field));
                         sink.push(
                             Diagnostic::new(
                                 &EMPTY_LIST,
@@ -274,10 +266,12 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn with_note(help: String, note: Option<&str>) -> String {
+/// "add `dnsDomain`. <the combination's note>", or the field's description when the row has
+/// no note.
+fn with_note(action: &str, field: Field, note: Option<&str>) -> String {
     match note {
-        Some(n) => format!("{help}\n{n}"),
-        None => help,
+        Some(n) => format!("{action} `{}`. {n}", field.key()),
+        None => format!("{action} `{}`: {}", field.key(), field.description()),
     }
 }
 

@@ -15,16 +15,6 @@ fn errors(report: &privlink::Report) -> usize {
     report.counts().errors
 }
 
-/// KNOWN RULE BUG (reported; remove this exclusion once fixed): PL206's "Add vendor" fix is
-/// offered when the inferred combination's required fields are present, but the value rules of
-/// that combination are not consulted, so applying it can add errors (PL405 for a vpce- id or an
-/// ARM id with a child resource, PL502, ...). Reproducers: fuzz/regressions/pl206-fix-adds-*.json.
-/// Narrow: only when the vendor was added by the fix (PL206 before, none after).
-fn known_pl206_adds_errors(before: &privlink::Report, after: &privlink::Report) -> bool {
-    let pl206 = |r: &privlink::Report| r.diagnostics().iter().any(|d| d.code == "PL206");
-    pl206(before) && !pl206(after)
-}
-
 fn privlink_fuzz_check(data: &[u8]) {
     let opts = privlink::Options::default();
     // Raw bytes: invalid UTF-8 must be a finding, never a panic.
@@ -55,7 +45,7 @@ fn privlink_fuzz_check(data: &[u8]) {
     let fixed_once = privlink::apply_fixes(text, &report);
     let after = privlink::check(&fixed_once);
     assert!(
-        errors(&after) <= errors(&report) || known_pl206_adds_errors(&report, &after),
+        errors(&after) <= errors(&report),
         "applying fixes added errors\n--- before ({} errors)\n{text}\n--- after ({} errors)\n{fixed_once}\n{:#?}",
         errors(&report),
         errors(&after),
@@ -70,7 +60,7 @@ fn privlink_fuzz_check(data: &[u8]) {
     );
     let after_fix = privlink::check(&f1);
     assert!(
-        errors(&after_fix) <= errors(&report) || known_pl206_adds_errors(&report, &after_fix),
+        errors(&after_fix) <= errors(&report),
         "fix added errors\n--- input\n{text}\n--- fixed\n{f1}"
     );
 

@@ -202,6 +202,9 @@ pub(crate) struct Body<'a> {
     pub(crate) root: &'a Object<'a>,
     /// Index into `root.properties` of the (last) member for each [`Field`].
     members: [Option<usize>; 10],
+    /// Fields present under their own key *and* under a misspelt one: removing the real member
+    /// would let the misspelt one stand in, so removal fixes are not offered for them.
+    shadowed: [bool; 10],
     pub(crate) provider: Resolved<Provider>,
     pub(crate) vendor: Resolved<Vendor>,
     /// The matrix row, when provider and vendor resolve to a combination the provider offers.
@@ -228,6 +231,7 @@ impl<'a> Body<'a> {
                 members[f.index()] = Some(i);
             }
         }
+        let mut shadowed = [false; 10];
         // A misspelt key whose one suggestion is an absent field stands in for that field
         // (PL101 reports the key; every other rule sees the value), so renaming it (`--fix`)
         // reveals no new finding.
@@ -237,6 +241,8 @@ impl<'a> Body<'a> {
                 if let crate::suggest::KeySuggestion::Field(f) = crate::suggest::suggest_key(key) {
                     if root.properties.iter().all(|q| key_of(q) != f.key()) {
                         members[f.index()] = Some(i);
+                    } else {
+                        shadowed[f.index()] = true;
                     }
                 }
             }
@@ -245,6 +251,7 @@ impl<'a> Body<'a> {
             text,
             root,
             members,
+            shadowed,
             provider: Resolved::Missing,
             vendor: Resolved::Missing,
             combination: None,
@@ -274,6 +281,15 @@ impl<'a> Body<'a> {
     /// The member for a field.
     pub(crate) fn member(&self, f: Field) -> Option<(usize, &'a ObjectProp<'a>)> {
         self.members[f.index()].map(|i| (i, &self.root.properties[i]))
+    }
+
+    /// The edits that remove `field`'s member, or none when a misspelt key would then stand in
+    /// for it (the fix would reveal a finding it did not show).
+    pub(crate) fn removal(&self, f: Field) -> Vec<crate::diagnostic::Edit> {
+        match self.members[f.index()] {
+            Some(i) if !self.shadowed[f.index()] => crate::text::remove_member(self.root, i),
+            _ => Vec::new(),
+        }
     }
 
     /// The JSON pointer of a field as written in this body (a misspelt key standing in for the

@@ -64,16 +64,17 @@ pub(crate) fn suggest_key(key: &str) -> KeySuggestion {
     if let Some(f) = Field::ALL.into_iter().find(|f| fold(f.key()) == folded) {
         return KeySuggestion::Field(f);
     }
-    let lower = key.to_ascii_lowercase();
     let mut best = usize::MAX;
     let mut hits = Vec::new();
     for f in Field::ALL {
-        let d = strsim::osa_distance(&lower, &f.key().to_ascii_lowercase());
-        if d <= 2 && d < best {
+        let Some(d) = distance_within(key, f.key(), 2) else {
+            continue;
+        };
+        if d < best {
             best = d;
             hits.clear();
         }
-        if d <= 2 && d == best {
+        if d == best {
             hits.push(f);
         }
     }
@@ -84,13 +85,22 @@ pub(crate) fn suggest_key(key: &str) -> KeySuggestion {
     }
 }
 
+/// The edit distance between `a` and `b` (ASCII case ignored) when it is at most `max`.
+/// Strings whose lengths differ by more than `max` are not compared, so a 10 MB value costs a
+/// scan, not a copy per candidate.
+fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.chars().count().abs_diff(b.chars().count()) > max {
+        return None;
+    }
+    let d = strsim::osa_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase());
+    (d <= max).then_some(d)
+}
+
 /// The candidates closest to `value` (folded, edit distance at most `max`), best first.
 pub(crate) fn nearest<'c>(value: &str, candidates: &[&'c str], max: usize) -> Vec<&'c str> {
-    let v = value.to_ascii_lowercase();
     let mut scored: Vec<(usize, &str)> = candidates
         .iter()
-        .map(|c| (strsim::osa_distance(&v, &c.to_ascii_lowercase()), *c))
-        .filter(|(d, _)| *d <= max)
+        .filter_map(|c| distance_within(value, c, max).map(|d| (d, *c)))
         .collect();
     scored.sort();
     let Some(best) = scored.first().map(|(d, _)| *d) else {

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Edit, Severity, Span};
 use crate::matrix::EndpointShape;
 use crate::model::Field;
 use crate::registry::declare_rule;
-use crate::rules::formats::{entries, host_ok};
+use crate::rules::formats::{entries, host_of, host_ok};
 use crate::shapes::{self, arm_id, aws_name, AwsName};
 use crate::suggest::fold;
 use crate::text::{plain_content_start, short};
@@ -111,7 +111,7 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
     let Some((region, region_span)) = body.str(Field::Region) else {
         return;
     };
-    let mut others: Vec<(String, Span, &str, &str)> = Vec::new();
+    let mut others: Vec<(String, Span, String, &str)> = Vec::new();
     if body.checks_values(Field::ServiceEndpointId) {
         if let Some((s, span)) = body.str(Field::ServiceEndpointId) {
             match aws_name(s) {
@@ -119,7 +119,7 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
                 | Some(AwsName::Service { region: r, .. }) => others.push((
                     body.ptr(Field::ServiceEndpointId),
                     span,
-                    r,
+                    r.to_string(),
                     "serviceEndpointId",
                 )),
                 None => {}
@@ -131,14 +131,22 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
             let base = body.ptr(Field::GcpServiceAttachmentUris);
             for (i, s, span) in entries(a) {
                 if let Some(r) = shapes::gcp_attachment_region(s) {
-                    others.push((format!("{base}/{i}"), span, r, "gcpServiceAttachmentUris"));
+                    others.push((
+                        format!("{base}/{i}"),
+                        span,
+                        r.to_string(),
+                        "gcpServiceAttachmentUris",
+                    ));
                 }
             }
         }
     }
     if body.checks_values(Field::DnsDomain) {
         if let Some((s, span)) = body.str(Field::DnsDomain) {
-            if let Some(r) = shapes::confluent_domain(s).and_then(|c| c.region) {
+            let region = host_of(s).and_then(|h| {
+                shapes::confluent_domain(&h).and_then(|c| c.region.map(str::to_string))
+            });
+            if let Some(r) = region {
                 others.push((body.ptr(Field::DnsDomain), span, r, "dnsDomain"));
             }
         }
@@ -175,13 +183,18 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
     };
     let domain = body
         .str(Field::DnsDomain)
-        .filter(|(d, _)| body.checks_values(Field::DnsDomain) && host_ok(d));
+        .filter(|_| body.checks_values(Field::DnsDomain))
+        .and_then(|(d, span)| host_of(d).map(|h| (h, span)));
+    let domain = domain.as_ref().map(|(h, span)| (h.as_ref(), *span));
     let base = body.ptr(Field::DnsSubDomain);
     for (i, s, span) in entries(a) {
-        if s.is_empty() || !host_ok(s) {
+        if s.is_empty() {
             continue;
         }
-        let entry = s.trim_end_matches('.').to_ascii_lowercase();
+        let Some(host) = host_of(s) else {
+            continue;
+        };
+        let entry = host.trim_end_matches('.').to_ascii_lowercase();
         let bare = !entry.contains('.');
         let ptr = format!("{base}/{i}");
         match domain {
@@ -199,7 +212,7 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
                 if bare {
                     let full = format!("{s}.{}", d.trim_end_matches('.'));
                     dg = dg.help(format!("write the full name, \"{}\"", short(&full)));
-                    if let Some(start) = plain_content_start(body.text, span, s) {
+                    if let Some(start) = plain_content_start(body.text, span, s).filter(|_| host_ok(s)) {
                         dg = dg.fix(
                             format!("Append .{}", d.trim_end_matches('.')),
                             vec![Edit { offset: start + s.len(), length: 0, replacement: format!(".{}", d.trim_end_matches('.')) }],
@@ -236,13 +249,13 @@ fn resource_names(body: &Body<'_>, sink: &mut Sink<'_>) {
     ) else {
         return;
     };
-    if !host_ok(d) {
+    let Some(host) = host_of(d) else {
         return;
-    }
+    };
     let Some(arm) = arm_id(id).filter(|a| a.is(what.0, what.1) && a.child.is_none()) else {
         return;
     };
-    let first = d.split('.').next().unwrap_or("");
+    let first = host.split('.').next().unwrap_or("");
     if first.eq_ignore_ascii_case(arm.name) {
         return;
     }

@@ -377,6 +377,17 @@ pub(crate) fn host_ok(s: &str) -> bool {
     shapes::host_problem(s).is_none_or(|p| p.trailing_dot)
 }
 
+/// The host name the consistency checks compare: the value itself when it is a host name, the
+/// host inside it when PL403 can fix it mechanically (so that applying that fix reveals no new
+/// finding), `None` otherwise.
+pub(crate) fn host_of(s: &str) -> Option<std::borrow::Cow<'_, str>> {
+    match shapes::host_problem(s) {
+        None => Some(s.into()),
+        Some(p) if p.trailing_dot => Some(s.into()),
+        Some(p) => p.fixed.map(Into::into),
+    }
+}
+
 fn hostnames(body: &Body<'_>, sink: &mut Sink<'_>) {
     if body.checks_values(Field::DnsDomain) {
         if let Some((s, span)) = body.str(Field::DnsDomain) {
@@ -445,10 +456,13 @@ fn domain(body: &Body<'_>, sink: &mut Sink<'_>) {
     let Some(shape) = combo.domain else {
         return;
     };
-    if !body.checks_values(Field::DnsDomain) || !host_ok(s) {
+    if !body.checks_values(Field::DnsDomain) {
         return;
     }
-    let lower = s.to_ascii_lowercase();
+    let Some(host) = host_of(s) else {
+        return;
+    };
+    let lower = host.to_ascii_lowercase();
     let lower = lower.trim_end_matches('.');
     let label = combo;
     let problem = match shape {

@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::matrix::Cell;
 use crate::model::{Field, FieldType};
 use crate::registry::declare_rule;
-use crate::text::{remove_member, span_of};
+use crate::text::span_of;
 
 declare_rule! {
     /// ## What it does
@@ -206,7 +206,6 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                     _ => None,
                 };
                 if let Some(sev) = sev {
-                    let (index, _) = body.member(field).expect("a present field has a member");
                     let why = match cell {
                         Cell::Forbidden => "Atlas rejects it for this combination",
                         Cell::Computed => "Atlas computes it; the value sent is not used",
@@ -235,10 +234,7 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                             format!("{label} does not take `{}`: {why}", field.key()),
                         )
                         .help(help)
-                        .fix(
-                            format!("Remove `{}`", field.key()),
-                            remove_member(body.root, index),
-                        ),
+                        .fix(format!("Remove `{}`", field.key()), body.removal(field)),
                     );
                     continue;
                 }

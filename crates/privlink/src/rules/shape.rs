@@ -340,9 +340,9 @@ fn empty(
     if field == Field::Provider || body.required(field) {
         return;
     }
-    let Some((index, _)) = body.member(field) else {
+    if body.member(field).is_none() {
         return;
-    };
+    }
     sink.push(
         Diagnostic::new(
             &EMPTY_VALUE,
@@ -355,10 +355,7 @@ fn empty(
             ),
         )
         .help("remove the member, or give it a value")
-        .fix(
-            format!("Remove `{}`", field.key()),
-            remove_member(body.root, index),
-        ),
+        .fix(format!("Remove `{}`", field.key()), body.removal(field)),
     );
 }
 

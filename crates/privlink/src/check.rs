@@ -301,6 +301,11 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// The JSON pointer of entry `i` of a list field.
+    pub(crate) fn item_ptr(&self, f: Field, i: usize) -> String {
+        format!("{}/{i}", self.ptr(f))
+    }
+
     /// The field's value, classified.
     pub(crate) fn value(&self, f: Field) -> FieldValue<'a> {
         let Some((_, p)) = self.member(f) else {

@@ -111,13 +111,16 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
     let Some((region, region_span)) = body.str(Field::Region) else {
         return;
     };
-    let mut others: Vec<(String, Span, String, &str)> = Vec::new();
+    // (field, list index, span, the region it names, the field's key): pointers are built only
+    // for a finding.
+    let mut others: Vec<(Field, Option<usize>, Span, String, &str)> = Vec::new();
     if body.checks_values(Field::ServiceEndpointId) {
         if let Some((s, span)) = body.str(Field::ServiceEndpointId) {
             match aws_name(s) {
                 Some(AwsName::VpceService { region: r })
                 | Some(AwsName::Service { region: r, .. }) => others.push((
-                    body.ptr(Field::ServiceEndpointId),
+                    Field::ServiceEndpointId,
+                    None,
                     span,
                     r.to_string(),
                     "serviceEndpointId",
@@ -128,11 +131,11 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
     }
     if body.checks_values(Field::GcpServiceAttachmentUris) {
         if let Some(a) = body.list(Field::GcpServiceAttachmentUris) {
-            let base = body.ptr(Field::GcpServiceAttachmentUris);
             for (i, s, span) in entries(a) {
                 if let Some(r) = shapes::gcp_attachment_region(s) {
                     others.push((
-                        format!("{base}/{i}"),
+                        Field::GcpServiceAttachmentUris,
+                        Some(i),
                         span,
                         r.to_string(),
                         "gcpServiceAttachmentUris",
@@ -147,7 +150,7 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
                 shapes::confluent_domain(&h).and_then(|c| c.region.map(str::to_string))
             });
             if let Some(r) = region {
-                others.push((body.ptr(Field::DnsDomain), span, r, "dnsDomain"));
+                others.push((Field::DnsDomain, None, span, r, "dnsDomain"));
             }
         }
     }
@@ -156,7 +159,7 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let mut reported: Vec<&str> = Vec::new();
-    for (k, (_, _, r, key)) in others.iter().enumerate() {
+    for (k, (_, _, _, r, key)) in others.iter().enumerate() {
         let same = crate::regions::same_region(provider, region, r)
             .unwrap_or_else(|| fold(region) == fold(r));
         if same || reported.iter().any(|x| x.eq_ignore_ascii_case(r)) {
@@ -165,9 +168,13 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
         reported.push(r);
         let mut d = Diagnostic::new(&REGION_MISMATCH, Severity::Warning, body.ptr(Field::Region), Some(region_span), format!("region \"{}\" disagrees with `{key}`, which names region \"{r}\"", short(region)))
             .help(format!("make them agree: the endpoint is created in one region; if `{key}` is right, set region to \"{r}\""));
-        for (ptr, span, r2, _) in &others[k..] {
+        for (field, index, span, r2, _) in &others[k..] {
             if r2.eq_ignore_ascii_case(r) {
-                d = d.label(ptr.clone(), Some(*span), format!("names region {r}"));
+                let ptr = match index {
+                    Some(i) => body.item_ptr(*field, *i),
+                    None => body.ptr(*field),
+                };
+                d = d.label(ptr, Some(*span), format!("names region {r}"));
             }
         }
         sink.push(d);
@@ -186,7 +193,6 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
         .filter(|_| body.checks_values(Field::DnsDomain))
         .and_then(|(d, span)| host_of(d).map(|h| (h, span)));
     let domain = domain.as_ref().map(|(h, span)| (h.as_ref(), *span));
-    let base = body.ptr(Field::DnsSubDomain);
     for (i, s, span) in entries(a) {
         if s.is_empty() {
             continue;
@@ -194,19 +200,14 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
         let Some(host) = host_of(s) else {
             continue;
         };
-        let entry = host.trim_end_matches('.').to_ascii_lowercase();
+        let entry = host.trim_end_matches('.');
         let bare = !entry.contains('.');
-        let ptr = format!("{base}/{i}");
         match domain {
             Some((d, dspan)) => {
-                let dom = d.trim_end_matches('.').to_ascii_lowercase();
-                let ok = entry
-                    .strip_suffix(&dom)
-                    .and_then(|p| p.strip_suffix('.'))
-                    .is_some_and(|label| !label.is_empty() && !label.contains('.'));
-                if ok {
+                if is_zone_of(entry, d.trim_end_matches('.')) {
                     continue;
                 }
+                let ptr = body.item_ptr(Field::DnsSubDomain, i);
                 let mut dg = Diagnostic::new(&SUBDOMAIN_OUTSIDE_DOMAIN, Severity::Error, ptr, Some(span), format!("`dnsSubDomain` entry \"{}\" is not <zone>.{}", short(s), short(d)))
                     .label(body.ptr(Field::DnsDomain), Some(dspan), "dnsDomain");
                 if bare {
@@ -224,12 +225,24 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
                 sink.push(dg);
             }
             None if bare => sink.push(
-                Diagnostic::new(&SUBDOMAIN_OUTSIDE_DOMAIN, Severity::Error, ptr, Some(span), format!("`dnsSubDomain` entry \"{}\" is a bare label, not a full sub-domain name", short(s)))
+                Diagnostic::new(&SUBDOMAIN_OUTSIDE_DOMAIN, Severity::Error, body.item_ptr(Field::DnsSubDomain, i), Some(span), format!("`dnsSubDomain` entry \"{}\" is a bare label, not a full sub-domain name", short(s)))
                     .help("write the full name, <zone>.<dnsDomain>, e.g. use1-az1.sample.us-east-1.aws.confluent.cloud"),
             ),
             None => {}
         }
     }
+}
+
+/// `entry` is one label followed by `.domain` (ASCII case ignored).
+fn is_zone_of(entry: &str, domain: &str) -> bool {
+    let Some(cut) = entry.len().checked_sub(domain.len() + 1) else {
+        return false;
+    };
+    cut > 0
+        && entry.is_char_boundary(cut)
+        && entry.as_bytes()[cut] == b'.'
+        && entry[cut + 1..].eq_ignore_ascii_case(domain)
+        && !entry[..cut].contains('.')
 }
 
 fn resource_names(body: &Body<'_>, sink: &mut Sink<'_>) {

@@ -339,7 +339,6 @@ fn arn(body: &Body<'_>, sink: &mut Sink<'_>) {
     let Some((s, span)) = body.str(Field::Arn) else {
         return;
     };
-    let ptr = body.ptr(Field::Arn);
     if !s.starts_with("arn:aws:kafka") {
         let v = short(s);
         let help = if s.starts_with("arn:aws-cn:kafka") || s.starts_with("arn:aws-us-gov:kafka") {
@@ -358,7 +357,7 @@ fn arn(body: &Body<'_>, sink: &mut Sink<'_>) {
             Diagnostic::new(
                 &INVALID_ARN,
                 Severity::Error,
-                ptr,
+                body.ptr(Field::Arn),
                 Some(span),
                 format!("`arn` \"{v}\" does not match ^arn:aws:kafka"),
             )
@@ -366,7 +365,7 @@ fn arn(body: &Body<'_>, sink: &mut Sink<'_>) {
         );
     } else if let Some(problem) = shapes::msk_arn_problem(s) {
         sink.push(
-            Diagnostic::new(&MALFORMED_MSK_ARN, Severity::Warning, ptr, Some(span), format!("`arn` \"{}\" is not an MSK cluster ARN: {problem}", short(s)))
+            Diagnostic::new(&MALFORMED_MSK_ARN, Severity::Warning, body.ptr(Field::Arn), Some(span), format!("`arn` \"{}\" is not an MSK cluster ARN: {problem}", short(s)))
                 .help("use arn:aws:kafka:<region>:<12-digit account>:cluster/<name>/<uuid>, as the MSK console shows it; Atlas only checks the prefix, so the connection would fail later"),
         );
     }
@@ -391,36 +390,33 @@ pub(crate) fn host_of(s: &str) -> Option<std::borrow::Cow<'_, str>> {
 fn hostnames(body: &Body<'_>, sink: &mut Sink<'_>) {
     if body.checks_values(Field::DnsDomain) {
         if let Some((s, span)) = body.str(Field::DnsDomain) {
-            host(
-                body,
-                sink,
-                Field::DnsDomain,
-                body.ptr(Field::DnsDomain),
-                s,
-                span,
-            );
+            host(body, sink, Field::DnsDomain, None, s, span);
         }
     }
     if body.checks_values(Field::DnsSubDomain) {
         if let Some(a) = body.list(Field::DnsSubDomain) {
-            let base = body.ptr(Field::DnsSubDomain);
             for (i, s, span) in entries(a) {
-                host(
-                    body,
-                    sink,
-                    Field::DnsSubDomain,
-                    format!("{base}/{i}"),
-                    s,
-                    span,
-                );
+                host(body, sink, Field::DnsSubDomain, Some(i), s, span);
             }
         }
     }
 }
 
-fn host(body: &Body<'_>, sink: &mut Sink<'_>, field: Field, ptr: String, s: &str, span: Span) {
+/// PL403 for one host name: `field`'s value, or entry `index` of it.
+fn host(
+    body: &Body<'_>,
+    sink: &mut Sink<'_>,
+    field: Field,
+    index: Option<usize>,
+    s: &str,
+    span: Span,
+) {
     let Some(p) = shapes::host_problem(s) else {
         return;
+    };
+    let ptr = match index {
+        Some(i) => body.item_ptr(field, i),
+        None => body.ptr(field),
     };
     let sev = if p.trailing_dot {
         Severity::Info
@@ -601,7 +597,6 @@ fn endpoint(body: &Body<'_>, sink: &mut Sink<'_>) {
         EndpointShape::EventHubNamespace => "the ARM id of the Event Hubs namespace, /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>",
         EndpointShape::StorageAccount => "the ARM id of the storage account, /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<account>",
     };
-    let ptr = body.ptr(Field::ServiceEndpointId);
     if ok {
         if let (EndpointShape::StorageAccount, EndpointKind::Arm(a)) = (expected, kind) {
             if !(3..=24).contains(&a.name.len())
@@ -611,7 +606,7 @@ fn endpoint(body: &Body<'_>, sink: &mut Sink<'_>) {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             {
                 sink.push(
-                    Diagnostic::new(&INVALID_SERVICE_ENDPOINT_ID, Severity::Warning, ptr, Some(span), format!("storage account name `{}` is not 3-24 lower-case letters and digits", short(a.name)))
+                    Diagnostic::new(&INVALID_SERVICE_ENDPOINT_ID, Severity::Warning, body.ptr(Field::ServiceEndpointId), Some(span), format!("storage account name `{}` is not 3-24 lower-case letters and digits", short(a.name)))
                         .help("copy the storage account's resource id from its JSON view in the Azure portal"),
                 );
             }
@@ -638,7 +633,7 @@ fn endpoint(body: &Body<'_>, sink: &mut Sink<'_>) {
         Diagnostic::new(
             &INVALID_SERVICE_ENDPOINT_ID,
             sev,
-            ptr,
+            body.ptr(Field::ServiceEndpointId),
             Some(span),
             format!("`serviceEndpointId` \"{}\" is {}", short(s), describe(kind)),
         )
@@ -653,7 +648,6 @@ fn azure_ids(body: &Body<'_>, sink: &mut Sink<'_>) {
     let Some(a) = body.list(Field::AzureResourceIds) else {
         return;
     };
-    let base = body.ptr(Field::AzureResourceIds);
     for (i, s, span) in entries(a) {
         let kind = arm_id(s);
         if kind
@@ -674,13 +668,13 @@ fn azure_ids(body: &Body<'_>, sink: &mut Sink<'_>) {
             None => "not an ARM id".to_string(),
         };
         sink.push(
-            Diagnostic::new(&INVALID_AZURE_RESOURCE_ID, Severity::Error, format!("{base}/{i}"), Some(span), format!("`azureResourceIds` entry \"{}\" is {what}", short(s)))
+            Diagnostic::new(&INVALID_AZURE_RESOURCE_ID, Severity::Error, body.item_ptr(Field::AzureResourceIds, i), Some(span), format!("`azureResourceIds` entry \"{}\" is {what}", short(s)))
                 .help("use /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateLinkServices/<name>, one per availability zone, as Confluent's network page lists them"),
         );
     }
     if let Some(extra) = a.elements.get(3) {
         sink.push(
-            Diagnostic::new(&INVALID_AZURE_RESOURCE_ID, Severity::Warning, format!("{base}/3"), Some(span_of(extra)), format!("`azureResourceIds` has {} entries; expected at most 3 (one per availability zone)", a.elements.len()))
+            Diagnostic::new(&INVALID_AZURE_RESOURCE_ID, Severity::Warning, body.item_ptr(Field::AzureResourceIds, 3), Some(span_of(extra)), format!("`azureResourceIds` has {} entries; expected at most 3 (one per availability zone)", a.elements.len()))
                 .help("list one private link service per availability zone; check for entries from another network"),
         );
     }
@@ -693,12 +687,11 @@ fn gcp_uris(body: &Body<'_>, sink: &mut Sink<'_>) {
     let Some(a) = body.list(Field::GcpServiceAttachmentUris) else {
         return;
     };
-    let base = body.ptr(Field::GcpServiceAttachmentUris);
     for (i, s, span) in entries(a) {
         if shapes::gcp_attachment_region(s).is_some() {
             continue;
         }
-        let ptr = format!("{base}/{i}");
+        let ptr = body.item_ptr(Field::GcpServiceAttachmentUris, i);
         let stripped = shapes::GCP_URL_PREFIXES
             .iter()
             .find_map(|p| s.strip_prefix(p));
@@ -716,7 +709,7 @@ fn gcp_uris(body: &Body<'_>, sink: &mut Sink<'_>) {
             Diagnostic::new(
                 &INVALID_GCP_SERVICE_ATTACHMENT,
                 Severity::Error,
-                base,
+                body.ptr(Field::GcpServiceAttachmentUris),
                 Some(span_of(a)),
                 format!(
                     "`gcpServiceAttachmentUris` has {} entries; the API allows at most 3",
@@ -899,32 +892,42 @@ fn duplicates(body: &Body<'_>, sink: &mut Sink<'_>) {
         let Some(a) = body.list(field) else {
             continue;
         };
-        let base = body.ptr(field);
-        let all: Vec<(usize, &str, Span)> = entries(a).collect();
-        for (k, (i, s, span)) in all.iter().enumerate() {
+        // The first occurrence of each entry (ASCII case folded where `ci`): a linear pass, so a
+        // list of 100k entries costs no more than parsing it.
+        let mut first: std::collections::BTreeMap<std::borrow::Cow<'_, str>, (usize, Span)> =
+            std::collections::BTreeMap::new();
+        for (i, s, span) in entries(a) {
             if s.is_empty() {
                 continue;
             }
-            let first = all[..k].iter().find(|(_, t, _)| {
-                if ci {
-                    t.eq_ignore_ascii_case(s)
-                } else {
-                    t == s
+            let key = if ci && s.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(s.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(s)
+            };
+            match first.entry(key) {
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert((i, span));
                 }
-            });
-            if let Some((j, _, first_span)) = first {
-                sink.push(
-                    Diagnostic::new(
-                        &DUPLICATE_ENTRY,
-                        sev,
-                        format!("{base}/{i}"),
-                        Some(*span),
-                        format!("`{}` lists \"{}\" twice", field.key(), short(s)),
-                    )
-                    .help("remove the later entry; if a zone is missing, add it instead")
-                    .label(format!("{base}/{j}"), Some(*first_span), "first occurrence")
-                    .fix("Remove the duplicate entry", remove_element(a, *i)),
-                );
+                std::collections::btree_map::Entry::Occupied(o) => {
+                    let (j, first_span) = *o.get();
+                    sink.push(
+                        Diagnostic::new(
+                            &DUPLICATE_ENTRY,
+                            sev,
+                            body.item_ptr(field, i),
+                            Some(span),
+                            format!("`{}` lists \"{}\" twice", field.key(), short(s)),
+                        )
+                        .help("remove the later entry; if a zone is missing, add it instead")
+                        .label(
+                            body.item_ptr(field, j),
+                            Some(first_span),
+                            "first occurrence",
+                        )
+                        .fix("Remove the duplicate entry", remove_element(a, i)),
+                    );
+                }
             }
         }
     }

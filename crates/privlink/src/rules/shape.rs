@@ -147,11 +147,40 @@ declare_rule! {
     };
 }
 
+/// A member's JSON pointer (or one of its entries'), built only when a finding needs it.
+#[derive(Debug, Clone, Copy)]
+struct Ptr<'k> {
+    key: &'k str,
+    index: Option<usize>,
+}
+
+impl Ptr<'_> {
+    fn at(self, i: usize) -> Self {
+        Ptr {
+            index: Some(i),
+            ..self
+        }
+    }
+
+    fn build(self) -> String {
+        match self.index {
+            None => format!("/{}", pointer_token(self.key)),
+            Some(i) => format!("/{}/{i}", pointer_token(self.key)),
+        }
+    }
+}
+
+impl From<Ptr<'_>> for String {
+    fn from(p: Ptr<'_>) -> String {
+        p.build()
+    }
+}
+
 pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
     for (i, p) in body.root.properties.iter().enumerate() {
         let key = key_of(p);
         let key_span = span_of(&p.name);
-        let pointer = format!("/{}", pointer_token(key));
+        let pointer = Ptr { key, index: None };
         let Some(field) = Field::from_key(key) else {
             if READ_ONLY_FIELDS.contains(&key) || SERVER_POPULATED_FIELDS.contains(&key) {
                 let (sev, what) = if READ_ONLY_FIELDS.contains(&key) {
@@ -163,7 +192,7 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                     Diagnostic::new(
                         &READ_ONLY_FIELD,
                         sev,
-                        pointer,
+                        pointer.build(),
                         Some(key_span),
                         format!("`{key}` {what}; a create body should not carry it"),
                     )
@@ -171,18 +200,18 @@ pub(crate) fn check(body: &Body<'_>, sink: &mut Sink<'_>) {
                     .fix(format!("Remove `{key}`"), remove_member(body.root, i)),
                 );
             } else {
-                unknown_field(body, sink, i, key, pointer.clone());
+                unknown_field(body, sink, i, key, pointer.build());
                 // A misspelt key that stands in for a field is checked as that field.
                 if let Some(f) = Field::ALL
                     .into_iter()
                     .find(|f| body.member(*f).is_some_and(|(m, _)| m == i))
                 {
-                    check_type(body, sink, f, &p.value, &pointer);
+                    check_type(body, sink, f, &p.value, pointer);
                 }
             }
             continue;
         };
-        check_type(body, sink, field, &p.value, &pointer);
+        check_type(body, sink, field, &p.value, pointer);
     }
 }
 
@@ -255,7 +284,7 @@ fn check_type(
     sink: &mut Sink<'_>,
     field: Field,
     value: &Value<'_>,
-    pointer: &str,
+    pointer: Ptr<'_>,
 ) {
     let key = field.key();
     match (field.field_type(), value) {
@@ -285,14 +314,14 @@ fn check_type(
         }
         (FieldType::StringList, Value::Array(a)) => {
             for (i, e) in a.elements.iter().enumerate() {
-                let ep = format!("{pointer}/{i}");
+                let ep = pointer.at(i);
                 match e {
-                    Value::StringLit(s) => untrimmed(body, sink, &s.value, span_of(s), &ep),
+                    Value::StringLit(s) => untrimmed(body, sink, &s.value, span_of(s), ep),
                     other => sink.push(
                         Diagnostic::new(
                             &WRONG_TYPE,
                             Severity::Error,
-                            ep,
+                            ep.build(),
                             Some(span_of(other)),
                             format!(
                                 "`{key}` entries must be strings; entry {i} is {}",
@@ -334,7 +363,7 @@ fn empty(
     sink: &mut Sink<'_>,
     field: Field,
     value: &Value<'_>,
-    pointer: &str,
+    pointer: Ptr<'_>,
     what: &str,
 ) {
     if field == Field::Provider || body.required(field) {
@@ -364,7 +393,7 @@ fn untrimmed(
     sink: &mut Sink<'_>,
     value: &str,
     lit: crate::diagnostic::Span,
-    pointer: &str,
+    pointer: Ptr<'_>,
 ) {
     let trimmed = value.trim();
     if trimmed.len() == value.len() || trimmed.is_empty() {

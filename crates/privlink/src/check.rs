@@ -205,6 +205,8 @@ pub(crate) struct Body<'a> {
     /// Fields present under their own key *and* under a misspelt one: removing the real member
     /// would let the misspelt one stand in, so removal fixes are not offered for them.
     shadowed: [bool; 10],
+    /// Each field's value, classified once.
+    values: [FieldValue<'a>; 10],
     pub(crate) provider: Resolved<Provider>,
     pub(crate) vendor: Resolved<Vendor>,
     /// The matrix row, when provider and vendor resolve to a combination the provider offers.
@@ -252,10 +254,14 @@ impl<'a> Body<'a> {
             root,
             members,
             shadowed,
+            values: [FieldValue::Absent; 10],
             provider: Resolved::Missing,
             vendor: Resolved::Missing,
             combination: None,
         };
+        for f in Field::ALL {
+            body.values[f.index()] = body.classify(f);
+        }
         body.provider = match body.value(Field::Provider) {
             FieldValue::Absent | FieldValue::Empty => Resolved::Missing,
             FieldValue::Str(s, _) => {
@@ -308,6 +314,10 @@ impl<'a> Body<'a> {
 
     /// The field's value, classified.
     pub(crate) fn value(&self, f: Field) -> FieldValue<'a> {
+        self.values[f.index()]
+    }
+
+    fn classify(&self, f: Field) -> FieldValue<'a> {
         let Some((_, p)) = self.member(f) else {
             return FieldValue::Absent;
         };

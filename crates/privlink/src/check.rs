@@ -207,6 +207,9 @@ pub(crate) struct Body<'a> {
     shadowed: [bool; 10],
     /// Each field's value, classified once.
     values: [FieldValue<'a>; 10],
+    /// Strings of this body (address, length) already found to be plain host names: several
+    /// rules look at `dnsDomain` and each `dnsSubDomain` entry, and the scan is done once.
+    plain_hosts: [std::cell::Cell<(usize, usize)>; 8],
     pub(crate) provider: Resolved<Provider>,
     pub(crate) vendor: Resolved<Vendor>,
     /// The matrix row, when provider and vendor resolve to a combination the provider offers.
@@ -255,6 +258,7 @@ impl<'a> Body<'a> {
             members,
             shadowed,
             values: [FieldValue::Absent; 10],
+            plain_hosts: Default::default(),
             provider: Resolved::Missing,
             vendor: Resolved::Missing,
             combination: None,
@@ -305,6 +309,22 @@ impl<'a> Body<'a> {
             Some((_, p)) => format!("/{}", crate::text::pointer_token(key_of(p))),
             None => f.pointer().to_string(),
         }
+    }
+
+    /// What is wrong with `s` as a host name ([`crate::shapes::host_problem`]), remembering the
+    /// strings of this body that are plain host names.
+    pub(crate) fn host_problem(&self, s: &str) -> Option<crate::shapes::HostProblem> {
+        let key = (s.as_ptr() as usize, s.len());
+        if self.plain_hosts.iter().any(|c| c.get() == key) {
+            return None;
+        }
+        let problem = crate::shapes::host_problem(s);
+        if problem.is_none() {
+            if let Some(free) = self.plain_hosts.iter().find(|c| c.get() == (0, 0)) {
+                free.set(key);
+            }
+        }
+        problem
     }
 
     /// The JSON pointer of entry `i` of a list field.

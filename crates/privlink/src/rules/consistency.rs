@@ -146,7 +146,7 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
     }
     if body.checks_values(Field::DnsDomain) {
         if let Some((s, span)) = body.str(Field::DnsDomain) {
-            let region = host_of(s).and_then(|h| {
+            let region = host_of(body, s).and_then(|h| {
                 shapes::confluent_domain(&h).and_then(|c| c.region.map(str::to_string))
             });
             if let Some(r) = region {
@@ -160,8 +160,10 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
     }
     let mut reported: Vec<&str> = Vec::new();
     for (k, (_, _, _, r, key)) in others.iter().enumerate() {
-        let same = crate::regions::same_region(provider, region, r)
-            .unwrap_or_else(|| fold(region) == fold(r));
+        // Written the same way (the common case) needs no table lookup.
+        let same = region.eq_ignore_ascii_case(r)
+            || crate::regions::same_region(provider, region, r)
+                .unwrap_or_else(|| fold(region) == fold(r));
         if same || reported.iter().any(|x| x.eq_ignore_ascii_case(r)) {
             continue;
         }
@@ -191,13 +193,13 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
     let domain = body
         .str(Field::DnsDomain)
         .filter(|_| body.checks_values(Field::DnsDomain))
-        .and_then(|(d, span)| host_of(d).map(|h| (h, span)));
+        .and_then(|(d, span)| host_of(body, d).map(|h| (h, span)));
     let domain = domain.as_ref().map(|(h, span)| (h.as_ref(), *span));
     for (i, s, span) in entries(a) {
         if s.is_empty() {
             continue;
         }
-        let Some(host) = host_of(s) else {
+        let Some(host) = host_of(body, s) else {
             continue;
         };
         let entry = host.trim_end_matches('.');
@@ -262,7 +264,7 @@ fn resource_names(body: &Body<'_>, sink: &mut Sink<'_>) {
     ) else {
         return;
     };
-    let Some(host) = host_of(d) else {
+    let Some(host) = host_of(body, d) else {
         return;
     };
     let Some(arm) = arm_id(id).filter(|a| a.is(what.0, what.1) && a.child.is_none()) else {

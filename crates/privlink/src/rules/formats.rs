@@ -379,8 +379,8 @@ pub(crate) fn host_ok(s: &str) -> bool {
 /// The host name the consistency checks compare: the value itself when it is a host name, the
 /// host inside it when PL403 can fix it mechanically (so that applying that fix reveals no new
 /// finding), `None` otherwise.
-pub(crate) fn host_of(s: &str) -> Option<std::borrow::Cow<'_, str>> {
-    match shapes::host_problem(s) {
+pub(crate) fn host_of<'s>(body: &Body<'_>, s: &'s str) -> Option<std::borrow::Cow<'s, str>> {
+    match body.host_problem(s) {
         None => Some(s.into()),
         Some(p) if p.trailing_dot => Some(s.into()),
         Some(p) => p.fixed.map(Into::into),
@@ -411,7 +411,7 @@ fn host(
     s: &str,
     span: Span,
 ) {
-    let Some(p) = shapes::host_problem(s) else {
+    let Some(p) = body.host_problem(s) else {
         return;
     };
     let ptr = match index {
@@ -455,7 +455,7 @@ fn domain(body: &Body<'_>, sink: &mut Sink<'_>) {
     if !body.checks_values(Field::DnsDomain) {
         return;
     }
-    let Some(host) = host_of(s) else {
+    let Some(host) = host_of(body, s) else {
         return;
     };
     let lower = host.to_ascii_lowercase();

@@ -370,6 +370,30 @@ fn overlapping_fixes_leave_the_file_alone() {
     assert_eq!(code(&o), 1);
 }
 
+/// The same with more than 64 fixes (the overlap check then sweeps the sorted edits).
+#[test]
+fn overlapping_fixes_among_many_leave_the_file_alone() {
+    let t = temp();
+    let d = t.path();
+    let entries: Vec<String> = (0..80)
+        .map(|i| format!("\" z{i}.sample.us-east-1.aws.confluent.cloud\""))
+        .collect();
+    let text = format!(
+        "{{\"provider\": \"AWS\", \"vendor\": \"CONFLUENT\", \"dnsSubDomain\": [{}], \"state\": \"\", \"_id\": null}}",
+        entries.join(", ")
+    );
+    write(d, "a.json", &text);
+    let o = run(d, &["check", "--fix", "a.json"]);
+    assert_eq!(std::fs::read_to_string(d.join("a.json")).unwrap(), text);
+    assert!(stderr(&o).contains("a.json: not fixed"), "{}", stderr(&o));
+    // Without the overlapping pair, all 80 trims apply.
+    let text = text.replace(", \"state\": \"\", \"_id\": null", "");
+    write(d, "b.json", &text);
+    run(d, &["check", "--fix", "b.json"]);
+    let fixed = std::fs::read_to_string(d.join("b.json")).unwrap();
+    assert!(!fixed.contains("\" z"), "{fixed}");
+}
+
 #[test]
 fn stdin_with_a_name_and_fix() {
     let o = run_stdin(

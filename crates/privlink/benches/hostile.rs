@@ -8,6 +8,8 @@ fn main() {
     let mut no_limit = privlink::Options::default();
     no_limit.max_bytes = usize::MAX;
     let keys: Vec<String> = (0..100_000).map(|i| format!("\"key_{i:06}\": 0")).collect();
+    let short_keys: Vec<String> = (0..100_000).map(|i| format!("\"{i}\":0")).collect();
+    let same_keys = vec!["\"a\":0"; 100_000];
     let cases: Vec<(&str, Vec<u8>, bool)> = vec![
         ("100 MB of `[`", "[".repeat(100 << 20).into_bytes(), false),
         (
@@ -28,6 +30,16 @@ fn main() {
         (
             "100k keys",
             format!("{{{}}}", keys.join(", ")).into_bytes(),
+            false,
+        ),
+        (
+            "100k short keys (under the size limit)",
+            format!("{{{}}}", short_keys.join(",")).into_bytes(),
+            false,
+        ),
+        (
+            "100k copies of one key (under the size limit)",
+            format!("{{{}}}", same_keys.join(",")).into_bytes(),
             false,
         ),
         (
@@ -63,7 +75,24 @@ fn main() {
         let t = Instant::now();
         let r = privlink::check_bytes(&bytes, &opts);
         let dt = t.elapsed();
-        let codes: Vec<&str> = r.diagnostics().iter().map(|d| d.code).collect();
+        // Each code once, in order of first appearance, with a count when repeated.
+        let mut codes: Vec<(&str, usize)> = Vec::new();
+        for d in r.diagnostics() {
+            match codes.iter_mut().find(|(c, _)| *c == d.code) {
+                Some((_, n)) => *n += 1,
+                None => codes.push((d.code, 1)),
+            }
+        }
+        let codes: Vec<String> = codes
+            .iter()
+            .map(|(c, n)| {
+                if *n == 1 {
+                    c.to_string()
+                } else {
+                    format!("{c} x{n}")
+                }
+            })
+            .collect();
         println!(
             "| {name} | {} | {} | {dt:.2?} |",
             bytes.len(),

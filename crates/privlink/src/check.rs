@@ -205,6 +205,8 @@ pub(crate) struct Body<'a> {
     /// Fields present under their own key *and* under a misspelt one: removing the real member
     /// would let the misspelt one stand in, so removal fixes are not offered for them.
     shadowed: [bool; 10],
+    /// Fields present under their own key.
+    spelt: [bool; 10],
     /// Each field's value, classified once.
     values: [FieldValue<'a>; 10],
     /// Strings of this body (address, length) already found to be plain host names: several
@@ -236,6 +238,8 @@ impl<'a> Body<'a> {
                 members[f.index()] = Some(i);
             }
         }
+        // Which fields are present under their own key (before misspelt keys stand in).
+        let spelt = members.map(|m| m.is_some());
         let mut shadowed = [false; 10];
         // A misspelt key whose one suggestion is an absent field stands in for that field
         // (PL101 reports the key; every other rule sees the value), so renaming it (`--fix`)
@@ -244,7 +248,7 @@ impl<'a> Body<'a> {
             let key = key_of(p);
             if Field::from_key(key).is_none() {
                 if let crate::suggest::KeySuggestion::Field(f) = crate::suggest::suggest_key(key) {
-                    if root.properties.iter().all(|q| key_of(q) != f.key()) {
+                    if !spelt[f.index()] {
                         members[f.index()] = Some(i);
                     } else {
                         shadowed[f.index()] = true;
@@ -257,6 +261,7 @@ impl<'a> Body<'a> {
             root,
             members,
             shadowed,
+            spelt,
             values: [FieldValue::Absent; 10],
             plain_hosts: Default::default(),
             provider: Resolved::Missing,
@@ -291,6 +296,11 @@ impl<'a> Body<'a> {
     /// The member for a field.
     pub(crate) fn member(&self, f: Field) -> Option<(usize, &'a ObjectProp<'a>)> {
         self.members[f.index()].map(|i| (i, &self.root.properties[i]))
+    }
+
+    /// Whether the body has a member with the field's own key (not a misspelt stand-in).
+    pub(crate) fn has_key(&self, f: Field) -> bool {
+        self.spelt[f.index()]
     }
 
     /// The edits that remove `field`'s member, or none when a misspelt key would then stand in

@@ -18,6 +18,16 @@ fn assert_input_error(name: &str, r: &Report, want: &str) {
     assert!(!r.is_valid(), "{name}");
 }
 
+/// The memory measurement reads the whole process's peak: tests that allocate a lot take this
+/// lock so that they do not run while another measures.
+static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn heavy() -> std::sync::MutexGuard<'static, ()> {
+    HEAVY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Peak resident memory (VmHWM, bytes) since the last reset, on Linux.
 #[cfg(target_os = "linux")]
 fn peak_rss() -> Option<usize> {
@@ -61,6 +71,7 @@ fn bounded<T>(name: &str, input_len: usize, f: impl FnOnce() -> T) -> T {
 /// each is not disturbed by the others.
 #[test]
 fn hostile_inputs_give_input_errors_with_bounded_memory() {
+    let _heavy = heavy();
     // 100 MB of `[`: over the size limit.
     let s = "[".repeat(100 << 20);
     let r = bounded("100 MB of [", s.len(), || check(&s));
@@ -215,9 +226,44 @@ fn fuzz_regressions_hold() {
 /// and key-suggestion passes must stay linear (this was quadratic once: 84 s in release).
 #[test]
 fn many_short_keys_under_the_limit() {
+    let _heavy = heavy();
     let keys: Vec<String> = (0..100_000).map(|i| format!("\"{i}\":0")).collect();
     let s = format!("{{{}}}", keys.join(","));
     assert!(s.len() < privlink::DEFAULT_MAX_BYTES);
     let r = check(&s);
     assert!(!r.is_valid());
+}
+
+/// 100k copies of one key that suggests a field (`"a"` -> `arn`): each is a misspelt key and a
+/// duplicate; the stand-in lookup must not scan the object once per key (this took 23 s).
+#[test]
+fn many_copies_of_one_key_under_the_limit() {
+    let _heavy = heavy();
+    let s = format!("{{{}}}", vec!["\"a\":0"; 100_000].join(","));
+    assert!(s.len() < privlink::DEFAULT_MAX_BYTES);
+    let r = check(&s);
+    let c = codes(&r);
+    assert_eq!(c.iter().filter(|c| **c == "PL003").count(), 99_999);
+    assert_eq!(c.iter().filter(|c| **c == "PL101").count(), 100_000);
+}
+
+/// 40k fixes in one file are applied in one pass (the overlap check must not be quadratic),
+/// and every one of them is applied.
+#[test]
+fn many_fixes_apply() {
+    let _heavy = heavy();
+    let entries: Vec<String> = (0..40_000)
+        .map(|i| format!("\" h{i}.example.com\""))
+        .collect();
+    let s = format!(
+        "{{\"provider\": \"AWS\", \"vendor\": \"CONFLUENT\", \"dnsSubDomain\": [{}]}}",
+        entries.join(",")
+    );
+    assert!(s.len() < privlink::DEFAULT_MAX_BYTES);
+    let r = check(&s);
+    let trims = r.diagnostics().iter().filter(|d| d.code == "PL105").count();
+    assert_eq!(trims, 40_000);
+    let fixed = privlink::apply_fixes(&s, &r);
+    assert!(!fixed.contains("\" h"), "every entry trimmed");
+    assert_eq!(fixed.len(), s.len() - 40_000);
 }

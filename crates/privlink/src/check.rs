@@ -316,8 +316,10 @@ impl<'a> Body<'a> {
     /// field keeps its own spelling).
     pub(crate) fn ptr(&self, f: Field) -> String {
         match self.member(f) {
-            Some((_, p)) => format!("/{}", crate::text::pointer_token(key_of(p))),
-            None => f.pointer().to_string(),
+            Some((_, p)) if key_of(p) != f.key() => {
+                format!("/{}", crate::text::pointer_token(key_of(p)))
+            }
+            _ => f.pointer().to_string(),
         }
     }
 
@@ -339,7 +341,10 @@ impl<'a> Body<'a> {
 
     /// The JSON pointer of entry `i` of a list field.
     pub(crate) fn item_ptr(&self, f: Field, i: usize) -> String {
-        format!("{}/{i}", self.ptr(f))
+        use std::fmt::Write as _;
+        let mut s = self.ptr(f);
+        let _ = write!(s, "/{i}");
+        s
     }
 
     /// The field's value, classified.

@@ -2,7 +2,7 @@
 
 use crate::model::Provider;
 use crate::regions_data::REGIONS;
-use crate::suggest::fold;
+use crate::suggest::fold_eq;
 
 /// One region: its cloud-native and Atlas names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +53,7 @@ pub fn find_loose(provider: Provider, s: &str) -> Option<&'static RegionEntry> {
         {
             return None;
         }
-        let f = fold(s);
-        regions_of(provider).find(|r| fold(r.native) == f || fold(r.atlas) == f)
+        regions_of(provider).find(|r| fold_eq(r.native, s) || fold_eq(r.atlas, s))
     })
 }
 

@@ -52,6 +52,19 @@ pub(crate) fn fold(s: &str) -> String {
         .collect()
 }
 
+/// `fold(a) == fold(b)`, without allocating.
+pub(crate) fn fold_eq(a: &str, b: &str) -> bool {
+    let mut x = a.bytes().filter(u8::is_ascii_alphanumeric);
+    let mut y = b.bytes().filter(u8::is_ascii_alphanumeric);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(&q) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Suggests the body field an unknown key meant.
 pub(crate) fn suggest_key(key: &str) -> KeySuggestion {
     if let Some((_, note)) = ELSEWHERE.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)) {

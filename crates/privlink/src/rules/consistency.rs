@@ -7,7 +7,7 @@ use crate::model::Field;
 use crate::registry::declare_rule;
 use crate::rules::formats::{entries, host_of, host_ok};
 use crate::shapes::{self, arm_id, aws_name, AwsName};
-use crate::suggest::fold;
+use crate::suggest::fold_eq;
 use crate::text::{plain_content_start, short};
 
 declare_rule! {
@@ -163,7 +163,7 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
         // Written the same way (the common case) needs no table lookup.
         let same = region.eq_ignore_ascii_case(r)
             || crate::regions::same_region(provider, region, r)
-                .unwrap_or_else(|| fold(region) == fold(r));
+                .unwrap_or_else(|| fold_eq(region, r));
         if same || reported.iter().any(|x| x.eq_ignore_ascii_case(r)) {
             continue;
         }

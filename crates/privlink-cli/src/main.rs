@@ -1,15 +1,5 @@
 //! `privlink`: lint MongoDB Atlas private link connection payloads.
 
-mod app;
-mod config;
-mod files;
-mod fixing;
-mod globs;
-mod output;
-mod rules_sel;
-
-use std::process::ExitCode;
-
-fn main() -> ExitCode {
-    app::run()
+fn main() -> std::process::ExitCode {
+    privlink_cli::run()
 }

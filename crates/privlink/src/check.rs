@@ -249,6 +249,12 @@ impl<'a> Body<'a> {
             if Field::from_key(key).is_none() {
                 if let crate::suggest::KeySuggestion::Field(f) = crate::suggest::suggest_key(key) {
                     if !spelt[f.index()] {
+                        // Two misspellings of one absent field: the last stands in, and neither
+                        // may be removed or renamed by a fix (the other would then take over,
+                        // or two members would get the same key).
+                        if members[f.index()].is_some() {
+                            shadowed[f.index()] = true;
+                        }
                         members[f.index()] = Some(i);
                     } else {
                         shadowed[f.index()] = true;
@@ -298,9 +304,10 @@ impl<'a> Body<'a> {
         self.members[f.index()].map(|i| (i, &self.root.properties[i]))
     }
 
-    /// Whether the body has a member with the field's own key (not a misspelt stand-in).
-    pub(crate) fn has_key(&self, f: Field) -> bool {
-        self.spelt[f.index()]
+    /// Whether a misspelt key may be renamed to the field's key: the field is not present under
+    /// its own key, and no other misspelt key suggests it.
+    pub(crate) fn rename_ok(&self, f: Field) -> bool {
+        !self.spelt[f.index()] && !self.shadowed[f.index()]
     }
 
     /// The edits that remove `field`'s member, or none when a misspelt key would then stand in

@@ -232,3 +232,38 @@ fn many_keys_stay_linear() {
         10_000
     );
 }
+
+/// A fix never reveals a finding it did not show: every error code after fixing was already
+/// reported before. Cases found by review and fuzzing, where a misspelt key would take over a
+/// field once a fix removed or renamed the member that hid it.
+#[test]
+fn fixes_reveal_no_new_error() {
+    for p in [
+        // Two misspellings of an absent field: neither is renamed, the empty one is not removed.
+        r#"{"provider":"AWS","vendr":"BOGUS","vendro":""}"#,
+        // An empty field with a misspelling beside it: the empty one is not removed.
+        r#"{"provider": "AWS", "vendor": "", "vendro": "x"}"#,
+        // A URL as domain: PL403's fix reveals no PL502 (the host is compared already).
+        r#"{"provider": "AWS", "dnsDomain": "https://a.example.com/x", "dnsSubDomain": ["z.other.com", "y.other.com"]}"#,
+    ] {
+        let codes = |t: &str| -> Vec<&'static str> {
+            let mut c: Vec<&'static str> = check(t)
+                .diagnostics()
+                .iter()
+                .filter(|d| d.severity == privlink::Severity::Error)
+                .map(|d| d.code)
+                .collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        };
+        let before = codes(p);
+        let fixed = fix(p, &Options::default());
+        for c in codes(&fixed) {
+            assert!(
+                before.contains(&c),
+                "fixing revealed {c}\n{p}\n---\n{fixed}"
+            );
+        }
+    }
+}

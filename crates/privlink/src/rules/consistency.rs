@@ -146,9 +146,10 @@ fn region_mismatch(body: &Body<'_>, sink: &mut Sink<'_>) {
     }
     if body.checks_values(Field::DnsDomain) {
         if let Some((s, span)) = body.str(Field::DnsDomain) {
-            let region = host_of(body, s).and_then(|h| {
-                shapes::confluent_domain(&h).and_then(|c| c.region.map(str::to_string))
-            });
+            // The host PL403's fix would leave, or the value as written when PL403 has no
+            // mechanical fix (an underscore does not hide the region it names).
+            let host = host_of(body, s).unwrap_or(std::borrow::Cow::Borrowed(s));
+            let region = shapes::confluent_domain(&host).and_then(|c| c.region.map(str::to_string));
             if let Some(r) = region {
                 others.push((Field::DnsDomain, None, span, r, "dnsDomain"));
             }
@@ -213,7 +214,7 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
                 let mut dg = Diagnostic::new(&SUBDOMAIN_OUTSIDE_DOMAIN, Severity::Error, ptr, Some(span), format!("`dnsSubDomain` entry \"{}\" is not <zone>.{}", short(s), short(d)))
                     .label(body.ptr(Field::DnsDomain), Some(dspan), "dnsDomain");
                 if bare {
-                    let full = format!("{s}.{}", d.trim_end_matches('.'));
+                    let full = format!("{entry}.{}", d.trim_end_matches('.'));
                     dg = dg.help(format!("write the full name, \"{}\"", short(&full)));
                     if let Some(start) = plain_content_start(body.text, span, s).filter(|_| host_ok(s)) {
                         dg = dg.fix(

@@ -230,7 +230,7 @@ fn unknown_field(body: &Body<'_>, sink: &mut Sink<'_>, i: usize, key: &str, poin
                 format!("{base}: did you mean `{}`?", f.key()),
             )
             .help(format!("rename it to `{}`; as written, {tail}", f.key()));
-            if !body.has_key(f) {
+            if body.rename_ok(f) {
                 d.fix(
                     format!("Rename to `{}`", f.key()),
                     vec![Edit {

@@ -40,10 +40,11 @@ pub(crate) fn fix_text(text: &str, check: impl Fn(&str) -> Report) -> FixOutcome
         if fixable.is_empty() {
             break;
         }
-        if let Some((a, b)) = overlapping(&fixable) {
+        if let Some((a, b)) = privlink::overlapping_fixes(&report) {
+            let d = report.diagnostics();
             return FixOutcome::Overlap {
-                first: describe(a),
-                second: describe(b),
+                first: describe(&d[a]),
+                second: describe(&d[b]),
             };
         }
         let next = privlink::apply_fixes(&current, &report);
@@ -69,50 +70,6 @@ fn describe(d: &Diagnostic) -> String {
     } else {
         format!("{} ({})", d.code, d.pointer)
     }
-}
-
-/// Two findings whose fixes' edits overlap: the first such pair in order for the usual handful
-/// of fixes, and for many (a generated file) a pair found by one sweep over the sorted edits,
-/// so that 100k fixes cost O(n log n), not O(n²).
-fn overlapping<'a>(fixable: &[&'a Diagnostic]) -> Option<(&'a Diagnostic, &'a Diagnostic)> {
-    if fixable.len() <= 64 {
-        for (i, a) in fixable.iter().enumerate() {
-            for b in &fixable[i + 1..] {
-                let ea = &a.fix.as_ref()?.edits;
-                let eb = &b.fix.as_ref()?.edits;
-                if ea.iter().any(|x| eb.iter().any(|y| x.overlaps(y))) {
-                    return Some((a, b));
-                }
-            }
-        }
-        return None;
-    }
-    let mut edits: Vec<(&privlink::Edit, usize)> = fixable
-        .iter()
-        .enumerate()
-        .flat_map(|(i, d)| {
-            d.fix
-                .iter()
-                .flat_map(move |f| f.edits.iter().map(move |e| (e, i)))
-        })
-        .collect();
-    edits.sort_by_key(|(e, _)| (e.offset, e.length));
-    // The edit reaching furthest so far, and the previous edit: an overlap with any earlier
-    // edit is an overlap with one of these two (edits are sorted by offset).
-    let mut furthest: Option<(&privlink::Edit, usize)> = None;
-    let mut previous: Option<(&privlink::Edit, usize)> = None;
-    for &(e, i) in &edits {
-        for (a, j) in [furthest, previous].into_iter().flatten() {
-            if j != i && a.overlaps(e) {
-                return Some((fixable[j.min(i)], fixable[j.max(i)]));
-            }
-        }
-        if furthest.is_none_or(|(f, _)| e.offset + e.length > f.offset + f.length) {
-            furthest = Some((e, i));
-        }
-        previous = Some((e, i));
-    }
-    None
 }
 
 /// A unified diff of a file's fix.

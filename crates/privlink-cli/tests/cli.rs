@@ -93,21 +93,19 @@ fn sarif_validates_against_the_schema() {
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let o = run(
-        &inputs(),
-        &[
-            "check",
-            "--no-config",
-            "--format",
-            "sarif",
-            "--group-id",
-            "not-a-group",
-            "pass.json",
-            "fail.json",
-            "parse_error.json",
-            "missing.json",
-        ],
-    );
+    let args = [
+        "check",
+        "--no-config",
+        "--format",
+        "sarif",
+        "--group-id",
+        "not-a-group",
+        "pass.json",
+        "fail.json",
+        "parse_error.json",
+        "missing.json",
+    ];
+    let o = run(&inputs(), &args);
     let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&log)
@@ -136,21 +134,7 @@ fn sarif_validates_against_the_schema() {
         assert!(res["partialFingerprints"]["privlink/v1"].is_string());
     }
     // Stable: the same input gives the same log.
-    let again = run(
-        &inputs(),
-        &[
-            "check",
-            "--no-config",
-            "--format",
-            "sarif",
-            "--group-id",
-            "not-a-group",
-            "pass.json",
-            "fail.json",
-            "parse_error.json",
-            "missing.json",
-        ],
-    );
+    let again = run(&inputs(), &args);
     assert_eq!(stdout(&o), stdout(&again));
 }
 

@@ -11,26 +11,12 @@ fn root() -> PathBuf {
         .unwrap()
 }
 
+#[path = "../../../tests/support/payloads.rs"]
+mod payloads;
+
+/// Every fixture and example payload.
 fn cases() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for dir in ["tests/fixtures", "examples"] {
-        let mut stack = vec![root().join(dir)];
-        while let Some(d) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "json") {
-                    out.push(p);
-                }
-            }
-        }
-    }
-    out.sort();
-    out
+    payloads::json_files(&root(), &["tests/fixtures", "examples"])
 }
 
 fn args_of(path: &Path) -> Vec<String> {

@@ -55,6 +55,41 @@ pub fn apply_fixes(text: &str, report: &Report) -> String {
     out
 }
 
+/// Two findings of `report` whose fixes touch the same bytes (indices into
+/// [`Report::diagnostics`], the smaller first), or `None` when every fix can be applied
+/// together. Tools that refuse such a file rather than drop one fix (`privlink check --fix`)
+/// ask this before [`apply_fixes`]. One sweep over the sorted edits: O(n log n).
+pub fn overlapping_fixes(report: &Report) -> Option<(usize, usize)> {
+    let mut edits: Vec<(&Edit, usize)> = report
+        .diagnostics()
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.span.is_some())
+        .flat_map(|(i, d)| {
+            d.fix
+                .iter()
+                .flat_map(move |f| f.edits.iter().map(move |e| (e, i)))
+        })
+        .collect();
+    edits.sort_by_key(|(e, _)| (e.offset, e.length));
+    // The edit reaching furthest so far, and the previous one: an edit that overlaps any
+    // earlier edit overlaps one of these two (edits are sorted by offset).
+    let mut furthest: Option<(&Edit, usize)> = None;
+    let mut previous: Option<(&Edit, usize)> = None;
+    for &(e, i) in &edits {
+        for (a, j) in [furthest, previous].into_iter().flatten() {
+            if j != i && a.overlaps(e) {
+                return Some((j.min(i), j.max(i)));
+            }
+        }
+        if furthest.is_none_or(|(f, _)| e.offset + e.length > f.offset + f.length) {
+            furthest = Some((e, i));
+        }
+        previous = Some((e, i));
+    }
+    None
+}
+
 /// Checks and fixes until no fix applies (at most 8 rounds): the result of [`fix`] is a fixed
 /// point, so fixing twice equals fixing once.
 pub fn fix(text: &str, opts: &Options) -> String {

@@ -35,7 +35,7 @@ pub use check::{
     UnknownRule, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH,
 };
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Position, Severity, Span};
-pub use fix::{apply_fixes, fix};
+pub use fix::{apply_fixes, fix, overlapping_fixes};
 pub use matrix::{
     combination, matrix, providers_of, vendors_of, Cell, Combination, DomainShape, EndpointShape,
     MATRIX,

@@ -12,28 +12,14 @@ fn root() -> PathBuf {
 
 /// Every `*.json` payload with an `.expected` file beside it, sorted.
 pub fn cases() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for dir in ["tests/fixtures", "examples"] {
-        let mut stack = vec![root().join(dir)];
-        while let Some(d) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "json")
-                    && p.with_extension("expected").exists()
-                {
-                    out.push(p);
-                }
-            }
-        }
-    }
-    out.sort();
-    out
+    payloads::json_files(&root(), &["tests/fixtures", "examples"])
+        .into_iter()
+        .filter(|p| p.with_extension("expected").exists())
+        .collect()
 }
+
+#[path = "../../../tests/support/payloads.rs"]
+mod payloads;
 
 fn request_for(path: &Path, body: &str) -> Option<Request> {
     let args = std::fs::read_to_string(path.with_extension("args")).ok()?;

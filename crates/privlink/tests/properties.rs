@@ -165,6 +165,26 @@ proptest! {
     }
 
     #[test]
+    fn overlapping_fixes_agrees_with_a_pairwise_check(p in payload()) {
+        let r = check(&p);
+        let fixes: Vec<&[privlink::Edit]> = r
+            .diagnostics()
+            .iter()
+            .map(|d| d.fix.as_ref().filter(|_| d.span.is_some()).map_or(&[][..], |f| &f.edits[..]))
+            .collect();
+        let pairwise = (0..fixes.len()).any(|i| {
+            (i + 1..fixes.len())
+                .any(|j| fixes[i].iter().any(|x| fixes[j].iter().any(|y| x.overlaps(y))))
+        });
+        let found = privlink::overlapping_fixes(&r);
+        prop_assert_eq!(found.is_some(), pairwise, "{}", p);
+        if let Some((a, b)) = found {
+            prop_assert!(a < b);
+            prop_assert!(fixes[a].iter().any(|x| fixes[b].iter().any(|y| x.overlaps(y))));
+        }
+    }
+
+    #[test]
     fn check_value_agrees_with_check(p in payload()) {
         // Without duplicate keys, the parsed value and the text give the same findings.
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&p) {

@@ -320,26 +320,11 @@ fn compare(name: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+#[path = "../../../tests/support/payloads.rs"]
+mod payloads;
+
 fn payload_files() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for dir in ["tests/fixtures", "examples", "fuzz/regressions"] {
-        let mut stack = vec![root().join(dir)];
-        while let Some(d) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "json") {
-                    out.push(p);
-                }
-            }
-        }
-    }
-    out.sort();
-    out
+    payloads::json_files(&root(), &["tests/fixtures", "examples", "fuzz/regressions"])
 }
 
 #[test]

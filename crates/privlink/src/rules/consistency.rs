@@ -216,7 +216,7 @@ fn subdomains(body: &Body<'_>, sink: &mut Sink<'_>) {
                 if bare {
                     let full = format!("{entry}.{}", d.trim_end_matches('.'));
                     dg = dg.help(format!("write the full name, \"{}\"", short(&full)));
-                    if let Some(start) = plain_content_start(body.text, span, s).filter(|_| host_ok(s)) {
+                    if let Some(start) = plain_content_start(body.text, span, s).filter(|_| host_ok(body, s)) {
                         dg = dg.fix(
                             format!("Append .{}", d.trim_end_matches('.')),
                             vec![Edit { offset: start + s.len(), length: 0, replacement: format!(".{}", d.trim_end_matches('.')) }],

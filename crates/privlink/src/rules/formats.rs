@@ -372,8 +372,8 @@ fn arn(body: &Body<'_>, sink: &mut Sink<'_>) {
 }
 
 /// Whether a host name is usable for the consistency checks (valid, or only a trailing dot).
-pub(crate) fn host_ok(s: &str) -> bool {
-    shapes::host_problem(s).is_none_or(|p| p.trailing_dot)
+pub(crate) fn host_ok(body: &Body<'_>, s: &str) -> bool {
+    body.host_problem(s).is_none_or(|p| p.trailing_dot)
 }
 
 /// The host name the consistency checks compare: the value itself when it is a host name, the
